@@ -1,0 +1,421 @@
+"""Compose answers from the knowledge base.
+
+`Advisor.answer(question)` looks up a handler for the question's intent in a
+registry and returns an `Answer`: text that ends with its sources, follow-up
+buttons, and the context (slots) the next turn needs. No Rasa types here.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from bot.guard import DomainGuard
+from bot.kb.model import Aspect, KnowledgeBase, Point, Program, Role, Topic
+from bot.vocab import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver, normalise
+
+Citation = Tuple[str, str]  # (source id, section)
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the conversation is about so far (mirrors the Rasa slots)."""
+
+    role: Optional[str] = None
+    program: Optional[str] = None
+    aspect: Optional[str] = None
+    topic: Optional[str] = None
+    citations: Tuple[str, ...] = ()  # "source_id|section" of the last answer
+
+
+@dataclass(frozen=True)
+class Question:
+    intent: str
+    text: str = ""
+    entities: Sequence[Tuple[str, str]] = ()  # (label, value) as extracted
+    context: Context = Context()
+
+
+@dataclass
+class Answer:
+    text: str
+    buttons: List[Button] = field(default_factory=list)
+    citations: List[Citation] = field(default_factory=list)
+    kind: str = "answer"  # answer | decline | not_covered | chitchat
+    updates: Dict[str, object] = field(default_factory=dict)  # context changes for the next turn
+
+
+Handler = Callable[["Advisor", Question, Dict[str, List[str]]], Answer]
+HANDLERS: Dict[str, Handler] = {}
+
+# Question intents whose answers rest on the KB (chit-chat intents are not here).
+KNOWLEDGE_INTENTS: List[str] = []
+
+
+def handles(*intents: str, knowledge: bool = True) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        for intent in intents:
+            HANDLERS[intent] = fn
+            if knowledge:
+                KNOWLEDGE_INTENTS.append(intent)
+        return fn
+
+    return register
+
+
+MAX_BUTTONS = 4
+
+
+class Advisor:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.resolver = Resolver(kb)
+        self.guard = DomainGuard(kb)
+
+    # -- entry point -------------------------------------------------------
+    def answer(self, question: Question) -> Answer:
+        found = self.resolve_entities(question.entities)
+        if question.intent in KNOWLEDGE_INTENTS:
+            subject = self.guard.foreign_subject(question.text)
+            if subject:
+                return self.decline_subject(subject)
+        handler = HANDLERS.get(question.intent, HANDLERS["out_of_scope"])
+        answer = handler(self, question, found)
+        if answer.citations:
+            unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
+            answer.updates.setdefault("citations", list(unique))
+        return answer
+
+    def resolve_entities(self, entities: Sequence[Tuple[str, str]]) -> Dict[str, List[str]]:
+        found: Dict[str, List[str]] = {}
+        for label, value in entities:
+            if label == FEATURE:
+                ident: Optional[str] = normalise(value)
+            else:
+                ident = self.resolver.resolve(label, value)
+            if ident and ident not in found.setdefault(label, []):
+                found[label].append(ident)
+        return found
+
+    # -- composition helpers ----------------------------------------------
+    def sources_line(self, citations: Sequence[Citation]) -> str:
+        ids: List[str] = []
+        for source_id, _ in citations:
+            if source_id not in ids:
+                ids.append(source_id)
+        names = "; ".join(self.kb.source(s).citation() for s in ids)
+        return f"Source{'s' if len(ids) > 1 else ''}: {names}"
+
+    def compose(self, lines: Sequence[str], citations: Sequence[Citation], buttons: Sequence[Button] = (),
+                kind: str = "answer", updates: Optional[Dict[str, object]] = None, joiner: str = " ") -> Answer:
+        body = joiner.join(lines)
+        text = f"{body}\n\n{self.sources_line(citations)}" if citations else body
+        return Answer(text, list(buttons)[:MAX_BUTTONS], list(citations), kind, dict(updates or {}))
+
+    def point_text(self, point: Point) -> str:
+        return self.kb.fill(point.text)
+
+    def button_for(self, entry_id: str) -> Optional[Button]:
+        entry = self.kb.get(entry_id)
+        if isinstance(entry, Topic):
+            return Button(entry.question, f"/{entry.intent}")
+        if isinstance(entry, Role):
+            return Button(entry.title, "/ask_role" + json.dumps({"role": entry.id}))
+        if isinstance(entry, Aspect):
+            return Button(entry.title, "/ask_difference" + json.dumps({"aspect": entry.id}))
+        if isinstance(entry, Program):
+            return Button(f"{entry.university}: {entry.name}", "/ask_program" + json.dumps({"program": entry.id}))
+        return None
+
+    def buttons(self, ids: Sequence[str], exclude: Sequence[str] = ()) -> List[Button]:
+        made = [self.button_for(i) for i in ids if i not in exclude]
+        return [b for b in made if b][:MAX_BUTTONS]
+
+    def topic_buttons(self, *topic_ids: str) -> List[Button]:
+        return self.buttons(topic_ids)
+
+    def publishers(self) -> str:
+        return " and ".join(s.publisher for s in self.kb.sources)
+
+    def help_buttons(self) -> List[Button]:
+        return self.topic_buttons("difference", "need_masters", "jobs", "worth_it")
+
+    # -- shared answers ------------------------------------------------------
+    def topic_answer(self, topic: Topic, extra_lines: Sequence[str] = (), extra_citations: Sequence[Citation] = (),
+                     joiner: str = " ", updates: Optional[Dict[str, object]] = None) -> Answer:
+        lines = [self.point_text(p) for p in topic.points] + list(extra_lines)
+        citations = [(p.source, p.section) for p in topic.points] + list(extra_citations)
+        return self.compose(lines, citations, self.buttons(topic.related), joiner=joiner,
+                            updates={"topic": topic.id, **(updates or {})})
+
+    def decline_subject(self, subject: str) -> Answer:
+        text = (f"Sorry, I can't help with {subject}: the two articles I draw on ({self.publishers()}) only "
+                "cover engineering and engineering management careers, so I won't guess. "
+                "I can help with questions like these:")
+        return Answer(text, self.help_buttons(), kind="decline")
+
+    def not_covered(self, subject: str, program: Optional[Program] = None) -> Answer:
+        lines = [f"Sorry, the two articles I draw on ({self.publishers()}) don't cover {subject}, "
+                 "so I can't give you an answer I could stand behind."]
+        programs = [program] if program else self.kb.programs
+        for p in programs:
+            if p.url:
+                lines.append(f"For the {p.university} {p.name}, check the program page: {p.url}")
+            else:
+                lines.append(f"For the {p.university} {p.name}, check the university's own course page.")
+        return Answer("\n".join(lines), self.topic_buttons("programs", "worth_it", "need_masters"),
+                      kind="not_covered")
+
+
+# -- knowledge handlers -----------------------------------------------------------
+@handles("ask_definition", "ask_need_masters", "ask_experience", "ask_earnings_boost", "ask_outlook",
+         "ask_worth_it", "ask_good_career", "ask_transition", "ask_sectors", "ask_summary")
+def answer_topic(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    topic = advisor.kb.topic_for_intent(question.intent)
+    assert topic is not None, f"no topic for intent {question.intent}"  # checked by tests over the KB
+    return advisor.topic_answer(topic)
+
+
+@handles("ask_salary")
+def answer_salary(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    roles = [r for r in found.get(ROLE, []) if r != "engineering_manager"]
+    if roles:
+        role = advisor.kb.role(roles[0])
+        stat = advisor.kb.statistic("median_salary")
+        lines = [f"My sources don't give a salary for the {role.title.lower()} role; the only figure they "
+                 f"give is for engineering managers, a median {stat.value} a year ({stat.measured_by})."]
+        return advisor.compose(lines, [(stat.source, stat.section)],
+                               advisor.topic_buttons("masters_earnings", "jobs", "worth_it"),
+                               kind="not_covered", updates={"role": role.id})
+    return advisor.topic_answer(advisor.kb.topic_for_intent("ask_salary"))
+
+
+@handles("ask_jobs")
+def answer_jobs(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    topic = advisor.kb.topic("jobs")
+    lines: List[str] = []
+    citations: List[Citation] = []
+    for point in topic.points:
+        named = [r.title for r in advisor.kb.roles if r.source == point.source]
+        lines.append(f"{advisor.point_text(point)} {', '.join(named)}.")
+        citations.append((point.source, point.section))
+    buttons = [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:MAX_BUTTONS]
+    return advisor.compose(lines, citations, buttons, joiner="\n", updates={"topic": topic.id})
+
+
+def role_answer(advisor: Advisor, role: Role) -> Answer:
+    lines: List[str] = []
+    if role.involves:
+        lines.append(role.involves)
+        if role.degree_helps:
+            lines.append(role.degree_helps)
+    else:
+        lines.append(f"{role.title} is one of the roles Leeds lists for engineering management careers, "
+                     "but my sources don't describe what the job involves.")
+    others = [r.id for r in advisor.kb.described_roles() if r.id != role.id]
+    return advisor.compose(lines, [(role.source, role.section)], advisor.buttons(others[:2] + ["jobs", "need_masters"]),
+                           updates={"role": role.id, "topic": f"role:{role.id}"})
+
+
+@handles("ask_role")
+def answer_role(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    role_id = (found.get(ROLE) or [question.context.role])[0]
+    role = advisor.kb.role(role_id) if role_id else None
+    if role is None:
+        return answer_jobs(advisor, question, found)
+    return role_answer(advisor, role)
+
+
+def aspect_answer(advisor: Advisor, aspect: Aspect) -> Answer:
+    lines = [f"{aspect.title}: {aspect.engineer}", aspect.manager]
+    others = [a.id for a in advisor.kb.comparison.aspects if a.id != aspect.id]
+    return advisor.compose(lines, [(aspect.source, aspect.section)], advisor.buttons(others + ["fit"]),
+                           updates={"aspect": aspect.id, "topic": f"aspect:{aspect.id}"})
+
+
+@handles("ask_difference")
+def answer_difference(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    aspects = found.get(ASPECT, [])
+    if aspects:
+        return aspect_answer(advisor, advisor.kb.aspect(aspects[0]))
+    topic = advisor.kb.topic("difference")
+    overall = advisor.kb.comparison.overall
+    summary = advisor.kb.topic("key_differences").points
+    lines = [advisor.point_text(p) for p in topic.points] + [overall.engineer, overall.manager,
+                                                             advisor.point_text(summary[2])]
+    aspects_named = ", ".join(a.title.lower() for a in advisor.kb.comparison.aspects)
+    lines.append(f"They also differ in {aspects_named}.")
+    citations = [(p.source, p.section) for p in topic.points] + [(overall.source, overall.section),
+                                                                 (summary[2].source, summary[2].section)]
+    return advisor.compose(lines, citations, advisor.buttons(topic.related), updates={"topic": topic.id})
+
+
+@handles("ask_fit")
+def answer_fit(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    topic = advisor.kb.topic("fit")
+    intro, lead_in = (advisor.point_text(p) for p in topic.points[:2])
+    signs = "\n".join(f"- {s.sign}" for s in advisor.kb.readiness_signals)
+    citations = [(p.source, p.section) for p in topic.points]
+    return advisor.compose([intro, lead_in, signs], citations, advisor.buttons(topic.related), joiner="\n",
+                           updates={"topic": topic.id})
+
+
+def program_answer(advisor: Advisor, program: Program, feature_words: Sequence[str]) -> Answer:
+    wanted = [f for f in program.features if any(normalise(w) in [normalise(s) for s in f.synonyms]
+                                                   for w in feature_words)]
+    features = wanted or program.features[:3]
+    lines = ([f"About the {program.university} {program.name}:"] if wanted else [program.summary])
+    lines += [f.text for f in features]
+    if program.url:
+        lines.append(f"Program page: {program.url}")
+    citations = [(program.source, program.section)] + [(program.source, f.section) for f in features]
+    other = [p.id for p in advisor.kb.programs if p.id != program.id]
+    return advisor.compose(lines, citations, advisor.buttons(other + ["worth_it", "need_masters"]),
+                           updates={"program": program.id, "topic": f"program:{program.id}"})
+
+
+def programs_with_feature(advisor: Advisor, words: Sequence[str]) -> List[Program]:
+    keys = {normalise(w) for w in words}
+    return [p for p in advisor.kb.programs
+            if any(keys & {normalise(s) for s in f.synonyms} for f in p.features)]
+
+
+@handles("ask_program")
+def answer_program(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    features = found.get(FEATURE, [])
+    gaps = found.get(GAP, [])
+    program_ids = found.get(PROGRAM) or []
+    if gaps:
+        program = advisor.kb.program(program_ids[0]) if program_ids else None
+        return advisor.not_covered(advisor.kb.get(gaps[0]).subject, program)
+    if not program_ids and features:
+        holders = programs_with_feature(advisor, features)
+        if len(holders) == 1:
+            program_ids = [holders[0].id]
+    if not program_ids and question.context.program and features:
+        program_ids = [question.context.program]
+    if len(program_ids) == 1:
+        return program_answer(advisor, advisor.kb.program(program_ids[0]), features)
+    topic = advisor.kb.topic("programs")
+    lines = [advisor.point_text(topic.points[0])]
+    for p in advisor.kb.programs:
+        lines.append(f"- {p.university}: {p.name} ({p.location}). {p.summary}")
+    citations = [(p.source, p.section) for p in advisor.kb.programs]
+    buttons = [advisor.button_for(p.id) for p in advisor.kb.programs] + advisor.buttons(topic.related)
+    return advisor.compose(lines, citations, buttons, joiner="\n", updates={"topic": topic.id})
+
+
+@handles("ask_reading")
+def answer_reading(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    topic = advisor.kb.topic("reading")
+    lines = [advisor.point_text(topic.points[0])]
+    for r in advisor.kb.reading:
+        publisher = advisor.kb.source(r.source).publisher
+        link = f" {r.url}" if r.url else ""
+        lines.append(f"- “{r.title}” ({publisher}), on {r.about}.{link}")
+    citations = [(r.source, r.section) for r in advisor.kb.reading]
+    return advisor.compose(lines, citations, advisor.buttons(topic.related), joiner="\n", updates={"topic": topic.id})
+
+
+@handles("ask_uncovered")
+def answer_uncovered(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    gaps = found.get(GAP, [])
+    subject = advisor.kb.get(gaps[0]).subject if gaps else "that"
+    programs = found.get(PROGRAM) or ([question.context.program] if question.context.program else [])
+    return advisor.not_covered(subject, advisor.kb.program(programs[0]) if programs else None)
+
+
+@handles("ask_sources")
+def answer_sources(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    cited = [tuple(c.split("|", 1)) for c in question.context.citations]
+    if not cited:
+        lines = ["Everything I say comes from two articles:"]
+        lines += [f"- {advisor.describe_source(s.id)}" for s in advisor.kb.sources]
+        return Answer("\n".join(lines), advisor.help_buttons(), kind="answer")
+    by_source: Dict[str, List[str]] = {}
+    for source_id, section in cited:
+        sections = by_source.setdefault(source_id, [])
+        if section not in sections:
+            sections.append(section)
+    lines = ["That answer comes from:"]
+    for source_id, sections in by_source.items():
+        named = "; ".join(f"“{s}”" for s in sections)
+        lines.append(f"- {advisor.describe_source(source_id)}, section{'s' if len(sections) > 1 else ''} {named}")
+    return Answer("\n".join(lines), advisor.help_buttons(), kind="answer")
+
+
+def describe_source(advisor: Advisor, source_id: str) -> str:
+    s = advisor.kb.source(source_id)
+    parts = [f"“{s.title}”", s.publisher]
+    if s.author:
+        parts.append(f"by {s.author}")
+    parts.append(f"published {s.published}")
+    if s.url:
+        parts.append(s.url)
+    return ", ".join(parts)
+
+
+Advisor.describe_source = describe_source  # type: ignore[attr-defined]
+
+
+@handles("follow_up")
+def answer_follow_up(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    """Short follow-ups ("and a quality engineer?", "what about Leeds?") use the entity they name."""
+    ctx = question.context
+    if found.get(GAP):
+        return answer_uncovered(advisor, question, found)
+    if found.get(ROLE):
+        return role_answer(advisor, advisor.kb.role(found[ROLE][0]))
+    if found.get(PROGRAM) or found.get(FEATURE):
+        return answer_program(advisor, question, found)
+    if found.get(ASPECT):
+        return aspect_answer(advisor, advisor.kb.aspect(found[ASPECT][0]))
+    topic = advisor.kb.get(ctx.topic) if ctx.topic else None
+    if isinstance(topic, Topic):
+        return Answer("Here is where you could go next from there:", advisor.buttons(topic.related))
+    return Answer("Which one do you mean? Pick a topic, or ask me in your own words:", advisor.help_buttons())
+
+
+# -- conversation handlers ----------------------------------------------------
+@handles("greet", knowledge=False)
+def answer_greet(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    return Answer("Hello! I'm a career advisor for engineers weighing a move into engineering management. "
+                  "Ask me what it is, how it differs from engineering, whether you need a master's, "
+                  "or what the degree leads to.", advisor.help_buttons(), kind="chitchat")
+
+
+@handles("goodbye", knowledge=False)
+def answer_goodbye(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    return Answer("Goodbye, and good luck with your next career step!", kind="chitchat")
+
+
+@handles("thank", knowledge=False)
+def answer_thank(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    return Answer("You're welcome! Anything else you'd like to know?", advisor.help_buttons(), kind="chitchat")
+
+
+@handles("bot_identity", knowledge=False)
+def answer_identity(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    names = " and ".join(f"{s.publisher}'s “{s.title}”" for s in advisor.kb.sources)
+    return Answer(f"I'm an automated career advisor, a bot rather than a person. My answers come from "
+                  f"two articles: {names}.", advisor.help_buttons(), kind="chitchat")
+
+
+@handles("help", knowledge=False)
+def answer_help(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    return Answer("I can help with engineering management careers: what the field is, how it differs from "
+                  "engineering, whether you need a master's, salary and job growth, the jobs a master's leads "
+                  "to, whether it's right for you, and the Northeastern and Leeds programs.",
+                  advisor.help_buttons(), kind="chitchat")
+
+
+@handles("out_of_scope", "nlu_fallback", knowledge=False)
+def answer_out_of_scope(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    return Answer("Sorry, that's outside what I can help with. I focus on careers in engineering management; "
+                  "I can help with questions like these:", advisor.help_buttons(), kind="decline")

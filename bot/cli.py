@@ -1,0 +1,55 @@
+"""Command line: `python -m bot build | check | serve | shell`."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+from bot import COMPILED_KB, GENERATED_NLU, KNOWLEDGE_DIR, SPACY_MODEL_DIR
+from bot.kb.loader import KnowledgeBaseError, load_knowledge_base, write_compiled
+
+
+def build(knowledge_dir: Path, quiet: bool = False) -> int:
+    """Validate the KB, then write every artefact generated from it."""
+    from bot.generate import write_generated_nlu
+    from bot.nlp import save_pipeline
+
+    kb = load_knowledge_base(knowledge_dir)
+    write_compiled(kb, COMPILED_KB)
+    save_pipeline(kb, SPACY_MODEL_DIR)
+    write_generated_nlu(kb, GENERATED_NLU)
+    if not quiet:
+        count = sum(1 for _ in kb.entries())
+        print(f"knowledge base OK: {count} entries from {knowledge_dir}")
+        print(f"wrote {COMPILED_KB}, {SPACY_MODEL_DIR}, {GENERATED_NLU}")
+    return 0
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_build = sub.add_parser("build", help="validate the knowledge base and write generated artefacts")
+    p_build.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR)
+    p_check = sub.add_parser("check", help="only validate the knowledge base")
+    p_check.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR)
+    sub.add_parser("serve", help="run the action server and the Rasa server (REST)")
+    sub.add_parser("shell", help="run the action server and talk to the bot in the Rasa shell")
+    args = parser.parse_args(argv)
+    if args.command in ("serve", "shell"):
+        from bot.serve import serve
+
+        return serve(shell=args.command == "shell")
+    try:
+        if args.command == "build":
+            return build(args.knowledge)
+        load_knowledge_base(args.knowledge)
+        print("knowledge base OK")
+        return 0
+    except KnowledgeBaseError as err:
+        print(f"knowledge base error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""Spot questions about subjects outside the sources (near-domain questions).
+
+"Do I need a master's to become an architect?" looks like an in-domain question
+to an intent classifier; what gives it away is the profession it names.
+"""
+from __future__ import annotations
+
+import re
+from typing import FrozenSet, Iterable, Optional
+
+from bot.kb.model import KnowledgeBase
+from bot.vocab import normalise, terms
+
+# Words that anchor a question in this domain, besides every KB surface form.
+CORE_WORDS = frozenset("""
+engineer engineers engineering manager managers management managing manage leader leaders
+leadership lead director directors analyst analysts master masters msc ms degree degrees
+career careers job jobs role roles em eng mgmt mgr pm tech technical
+""".split())
+
+# Words that may follow "become a" without naming a profession.
+NOT_PROFESSIONS = frozenset("""
+good better great successful ready able one more manager leader boss senior junior
+person professional expert success lot bit part member
+""".split())
+
+_PROFESSION = r"(?:an?\s+|the\s+)?([a-z]+(?:\s+[a-z]+)?)"
+PROFESSION_PATTERNS = [
+    re.compile(r"\b(?:become|becoming|be|work as|working as|career as|job as|hired as|get into being)\s+(?:an?\s+)" + r"([a-z]+(?:\s+[a-z]+)?)"),
+    re.compile(r"\b(?:salary|salaries|pay|wage|wages|earnings|income)\s+(?:of|for)\s+" + _PROFESSION),
+    re.compile(r"\bdo(?:es)?\s+(?:an?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:earn|make|get paid|take home)\b"),
+]
+COMPARISON_PATTERNS = [
+    re.compile(r"\bdifference(?:s)?\s+between\s+(.+?)\s+and\s+(.+)$"),
+    re.compile(r"\bcompare\s+(.+?)\s+(?:and|with|to)\s+(.+)$"),
+    re.compile(r"^(.+?)\s+(?:vs|versus)\.?\s+(.+)$"),
+]
+
+
+class DomainGuard:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        words = set(CORE_WORDS)
+        for term in terms(kb):
+            words.update(term.text.split())
+        self.words: FrozenSet[str] = frozenset(words)
+
+    def _in_domain(self, phrase: str) -> bool:
+        return any(w in self.words or w.rstrip("s") in self.words for w in phrase.split())
+
+    def foreign_subject(self, text: str) -> Optional[str]:
+        """The outside profession or subject a question is about, if any."""
+        clean = normalise(text).replace("'s", "")
+        clean = re.sub(r"[^a-z0-9 ]", " ", clean)
+        clean = re.sub(r"\s+", " ", clean).strip()
+        for pattern in PROFESSION_PATTERNS:
+            for match in pattern.finditer(clean):
+                phrase = match.group(1)
+                first = phrase.split()[0]
+                if first in NOT_PROFESSIONS or self._in_domain(phrase):
+                    continue
+                return phrase
+        for pattern in COMPARISON_PATTERNS:
+            match = pattern.search(clean)
+            if match and not any(self._in_domain(side) for side in match.groups()):
+                return f"{match.group(1)} and {match.group(2)}"
+        return None
+
+    def mentions_domain(self, words: Iterable[str]) -> bool:
+        return any(self._in_domain(w) for w in words)
