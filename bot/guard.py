@@ -22,6 +22,7 @@ career careers job jobs role roles em eng mgmt mgr pm tech technical
 NOT_PROFESSIONS = frozenset("""
 good better great successful ready able one more manager leader boss senior junior
 person professional expert success lot bit part member
+i you we they he she it people someone anyone graduates grads this that these those
 """.split())
 
 _PROFESSION = r"(?:an?\s+|the\s+)?([a-z]+(?:\s+[a-z]+)?)"

@@ -1,0 +1,80 @@
+# The career advisor. `make run` and `make test` each do all their own setup.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Rasa 3.6 needs Python 3.10. Use $(PYTHON) if given, else the first working 3.10.
+PYTHON ?= $(shell for p in python3.10 $$HOME/.pyenv/versions/3.10*/bin/python3.10 /usr/local/bin/python3.10 /usr/bin/python3.10; do \
+	"$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 && { echo "$$p"; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TRACKER_DB ?= $(CURDIR)/var/tracker.db
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
+export PYTHONPATH := $(CURDIR)
+
+KB_FILES := $(wildcard data/knowledge/*.yml)
+BOT_SOURCES := $(wildcard bot/*.py bot/kb/*.py)
+BUILD_STAMP := build/.built
+TRAINING_DATA := $(filter-out data/nlu/generated.yml,$(wildcard data/*.yml data/nlu/*.yml))
+MODEL := models/advisor.tar.gz
+
+.PHONY: help install build train run shell test validate test-stories test-nlu test-py clean
+
+help:
+	@echo "make run    - set up, build, train if needed, and run the bot (REST on 127.0.0.1:5005)"
+	@echo "make shell  - the same, then talk to the bot in the Rasa shell"
+	@echo "make test   - set up, build, train if needed, and run every test"
+	@echo "make build  - validate the knowledge base and regenerate what comes from it"
+	@echo "make clean  - remove generated files, models and the venv"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt
+	@if [ -z "$(PYTHON)" ]; then \
+	  echo "Python 3.10 is required (Rasa 3.6 does not support 3.11+) and none was found."; \
+	  echo "Install it (e.g. 'apt-get install python3.10 python3.10-venv' or 'pyenv install 3.10') or run 'make PYTHON=/path/to/python3.10 ...'."; \
+	  exit 1; fi
+	@echo "Creating $(VENV) with $(PYTHON) and installing dependencies (a few minutes the first time) ..."
+	"$(PYTHON)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip<25" wheel
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c requirements-lock.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+$(BUILD_STAMP): $(VENV)/.installed $(KB_FILES) $(BOT_SOURCES)
+	$(PY) -m bot build
+	touch $@
+
+build: $(BUILD_STAMP)
+
+$(MODEL): $(BUILD_STAMP) config.yml domain.yml $(TRAINING_DATA)
+	@echo "Training the model (about 1.5 minutes on 2 cores) ..."
+	$(PY) -m rasa train --fixed-model-name advisor --out models
+	touch $@
+
+train: $(MODEL)
+
+run: $(MODEL)
+	$(PY) -m bot serve
+
+shell: $(MODEL)
+	$(PY) -m bot shell
+
+validate: $(BUILD_STAMP)
+	$(PY) -m rasa data validate --fail-on-warnings
+
+test-stories: $(MODEL)
+	$(PY) -m rasa test core --stories tests/stories --model $(MODEL) --out results/stories --fail-on-prediction-errors
+
+test-nlu: $(MODEL)
+	$(PY) -m rasa test nlu --nlu tests/nlu/heldout.yml --model $(MODEL) --out results/nlu
+	$(PY) tests/check_nlu_report.py results/nlu/intent_report.json --min-accuracy 0.90
+
+test-py: $(MODEL)
+	$(PY) -m pytest -q tests
+
+test: validate test-stories test-nlu test-py
+
+clean:
+	rm -rf build models results var $(VENV) data/nlu/generated.yml .rasa

@@ -1,0 +1,116 @@
+"""The rasa-sdk action with CollectingDispatcher and real trackers.
+
+Messages are parsed by the trained NLU model (not hand-made intents), so these
+tests cover NLU, entity resolution, the action and the slots it sets together.
+"""
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, List, Optional, Tuple
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.actions import ActionAnswer
+from tests.conftest import MODEL
+
+SLOTS = ("role", "program", "aspect", "topic", "citations")
+
+
+@pytest.fixture(scope="module")
+def parse():
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run `make train`")
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(MODEL))
+    return lambda text: asyncio.run(agent.parse_message(text))
+
+
+class Conversation:
+    """Feeds messages through NLU and the action, carrying slots like Rasa does."""
+
+    def __init__(self, parse) -> None:
+        self.parse = parse
+        self.slots: Dict[str, Any] = {s: None for s in SLOTS}
+
+    def say(self, text: str) -> Tuple[Dict[str, Any], str]:
+        message = self.parse(text)
+        tracker = Tracker("visitor", dict(self.slots), message, [], False, None, {}, "action_listen")
+        dispatcher = CollectingDispatcher()
+        events = asyncio.run(ActionAnswer().run(dispatcher, tracker, {}))
+        for event in events:
+            assert event["event"] == "slot"
+            self.slots[event["name"]] = event["value"]
+        assert len(dispatcher.messages) == 1
+        sent = dispatcher.messages[0]
+        return message, sent["text"] + "\n" + "\n".join(b["title"] for b in sent.get("buttons") or [])
+
+
+@pytest.fixture
+def chat(parse) -> Conversation:
+    return Conversation(parse)
+
+
+@pytest.mark.parametrize("text,intent,expected", [
+    ("What is engineering management, in a nutshell?", "ask_definition", ["interdisciplinary"]),
+    ("Must I hold a master's degree to be an engineering manager?", "ask_need_masters", ["not required", "five years"]),
+    ("how much does an engineering manager earn a year?", "ask_salary", ["$165,370"]),
+    ("what bump in pay does a master's give?", "ask_earnings_boost", ["18%"]),
+    ("are engineering manager roles on the rise?", "ask_outlook", ["4%"]),
+    ("what jobs does a master's in engineering management open up?", "ask_jobs", ["Systems engineer", "Business analyst"]),
+    ("what does a manufacturing engineer do?", "ask_role", ["material processing"]),
+    ("is a master's in engineering management worth it?", "ask_worth_it", ["$165,370", "4%", "experiential"]),
+    ("is engineering management a good career?", "ask_good_career", ["stability"]),
+    ("how does engineering differ from engineering management?", "ask_difference", ["orchestrates"]),
+    ("is management right for me?", "ask_fit", ["mentoring", "jargon"]),
+    ("how do I make the move from engineer to manager?", "ask_transition", ["leadership"]),
+    ("which sectors need engineering managers?", "ask_sectors", ["aerospace", "healthcare"]),
+    ("what accreditation does the Leeds MSc have?", "ask_program", ["Chartered Management Institute"]),
+])
+def test_question_families(chat: Conversation, text: str, intent: str, expected: List[str]) -> None:
+    message, reply = chat.say(text)
+    assert message["intent"]["name"] == intent
+    for fact in expected:
+        assert fact in reply
+    assert "Source" in reply
+
+
+def test_role_follow_up_keeps_context(chat: Conversation) -> None:
+    chat.say("What does a product manager do?")
+    assert chat.slots["role"] == "product_manager"
+    _, reply = chat.say("and a quality engineer?")
+    assert "quality of manufactured goods" in reply and chat.slots["role"] == "quality_engineer"
+    _, reply = chat.say("where does that come from?")
+    assert "Jobs you can get with a master's in engineering management" in reply
+
+
+def test_program_follow_up_keeps_context(chat: Conversation) -> None:
+    chat.say("Tell me about the Leeds online MSc")
+    assert chat.slots["program"] == "leeds_msc_em"
+    _, reply = chat.say("and the modules?")
+    assert "Decision Making for Engineering Managers" in reply
+
+
+def test_aspect_follow_up(chat: Conversation) -> None:
+    chat.say("what's the difference between an engineer and an engineering manager?")
+    _, reply = chat.say("what about daily tasks?")
+    assert "creating, testing and refining" in reply and chat.slots["aspect"] == "daily_tasks"
+
+
+@pytest.mark.parametrize("text", ["What does the Leeds MSc cost?", "what are the entry requirements for Northeastern?",
+                                  "when is the application deadline for the Leeds course?"])
+def test_sources_dont_say(chat: Conversation, text: str) -> None:
+    _, reply = chat.say(text)
+    assert "don't cover" in reply
+    assert "£" not in reply and "$" not in reply
+
+
+@pytest.mark.parametrize("text", ["What time is it in Tokyo?", "Write a haiku about the sea",
+                                  "Do I need a master's to become an architect?", "what's the salary of a nurse?"])
+def test_out_of_scope_is_declined_politely(chat: Conversation, text: str) -> None:
+    _, reply = chat.say(text)
+    assert "Sorry" in reply
+    assert "five years" not in reply and "$" not in reply

@@ -1,0 +1,170 @@
+"""Answer composition in `bot/`: facts, sources, buttons, context, honesty."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from bot import PROJECT_ROOT
+from bot.answers import HANDLERS, KNOWLEDGE_INTENTS, Advisor, Answer, Context, Question
+
+NOT_COVERED_MARKERS = ("don't cover", "don't give", "can't")
+
+
+def ask(advisor: Advisor, intent: str, text: str = "", context: Context = Context(), **entities: str) -> Answer:
+    return advisor.answer(Question(intent, text, list(entities.items()), context))
+
+
+@pytest.mark.parametrize("intent", [i for i in KNOWLEDGE_INTENTS if i not in ("follow_up", "ask_uncovered", "ask_sources")])
+def test_every_knowledge_answer_is_short_and_ends_with_its_source(advisor: Advisor, intent: str) -> None:
+    answer = ask(advisor, intent)
+    body, _, sources = answer.text.rpartition("\n\nSource")
+    assert body.strip(), intent
+    assert sources.startswith(("s: ", ": ")) and "University" in sources
+    sentences = [s for s in re.split(r"(?<=[.!?:])\s+|\n", body) if s.strip()]
+    assert 1 <= len(sentences) <= 13, f"{intent}: {len(sentences)} sentences"
+    assert 2 <= len(answer.buttons) <= 4 or intent == "ask_sources"
+
+
+def test_need_masters(advisor: Advisor) -> None:
+    text = ask(advisor, "ask_need_masters").text
+    assert "not required" in text and "five years" in text and "bachelor's" in text
+    assert "Bureau of Labor Statistics" in text
+
+
+@pytest.mark.parametrize("intent,figure", [("ask_salary", "$165,370"), ("ask_earnings_boost", "18%"),
+                                           ("ask_outlook", "4%"), ("ask_experience", "five years")])
+def test_figures_come_through_exactly(advisor: Advisor, intent: str, figure: str) -> None:
+    assert figure in ask(advisor, intent).text
+
+
+def test_jobs_lists_every_role(advisor: Advisor, kb) -> None:
+    text = ask(advisor, "ask_jobs").text
+    for role in kb.roles:
+        assert role.title in text
+    assert "nine" in text
+
+
+@pytest.mark.parametrize("value,expected", [("product manager", "product strategy"), ("PMs", "product strategy"),
+                                            ("QA engineer", "quality of manufactured goods"),
+                                            ("principal engineer", "high-ranking")])
+def test_role_by_any_name(advisor: Advisor, value: str, expected: str) -> None:
+    assert expected in ask(advisor, "ask_role", role=value).text
+
+
+def test_role_without_description_says_so(advisor: Advisor) -> None:
+    text = ask(advisor, "ask_role", role="Supply Chain Manager").text
+    assert "don't describe" in text
+
+
+def test_difference_overall_and_per_aspect(advisor: Advisor) -> None:
+    overall = ask(advisor, "ask_difference").text
+    assert "scientific and mathematical principles" in overall and "orchestrates" in overall
+    metrics = ask(advisor, "ask_difference", aspect="judged").text
+    assert "on time and within budget" in metrics and "quality, safety and functionality" in metrics
+    skills = ask(advisor, "ask_difference", aspect="skills").text
+    assert "CAD" in skills and "emotional intelligence" in skills
+
+
+def test_fit_lists_five_signs(advisor: Advisor) -> None:
+    text = ask(advisor, "ask_fit").text
+    assert text.count("\n- ") == 5 and "mentoring" in text and "jargon" in text
+
+
+def test_program_feature_is_found_without_naming_the_program(advisor: Advisor) -> None:
+    answer = ask(advisor, "ask_program", feature="Project Initiation Routemap")
+    assert "Project Initiation Routemap" in answer.text and "Leeds" in answer.text
+    assert answer.updates["program"] == "leeds_msc_em"
+
+
+def test_program_accreditation(advisor: Advisor) -> None:
+    text = ask(advisor, "ask_program", program="Leeds", feature="accreditation").text
+    assert "Chartered Management Institute (CMI)" in text and "Level 7" in text
+
+
+def test_northeastern_program_links_its_page(advisor: Advisor) -> None:
+    text = ask(advisor, "ask_program", program="northeastern").text
+    assert "https://graduate.northeastern.edu/program/" in text and "experiential" in text
+
+
+@pytest.mark.parametrize("gap", ["tuition", "entry requirements", "deadline", "scholarship"])
+def test_uncovered_subjects_are_declined_without_figures(advisor: Advisor, gap: str) -> None:
+    answer = ask(advisor, "ask_uncovered", gap=gap, program="Leeds")
+    assert answer.kind == "not_covered" and "don't cover" in answer.text
+    assert not re.search(r"[£$€]\s?\d", answer.text)
+
+
+def test_salary_of_another_role_is_not_invented(advisor: Advisor) -> None:
+    answer = ask(advisor, "ask_salary", "how much does a product manager earn?", role="product manager")
+    assert answer.kind == "not_covered" and "don't give a salary for the product manager role" in answer.text
+    assert re.findall(r"\$[\d,]+", answer.text) == ["$165,370"]  # only the engineering manager figure
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("Do I need a master's to become an architect?", "ask_need_masters"),
+    ("what's the salary of a nurse?", "ask_salary"),
+    ("how much do electricians make?", "ask_salary"),
+    ("What's the difference between tea and coffee?", "ask_difference"),
+])
+def test_near_domain_questions_are_declined(advisor: Advisor, text: str, intent: str) -> None:
+    answer = ask(advisor, intent, text)
+    assert answer.kind == "decline" and "Sorry" in answer.text
+    assert "five years" not in answer.text and "$" not in answer.text
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("Do I need a master's to become an engineering manager?", "ask_need_masters"),
+    ("how much do engineering managers make?", "ask_salary"),
+    ("what's the difference between engineering and engineering management?", "ask_difference"),
+])
+def test_in_domain_questions_are_not_declined(advisor: Advisor, text: str, intent: str) -> None:
+    assert ask(advisor, intent, text).kind == "answer"
+
+
+def test_follow_up_role_uses_the_new_role(advisor: Advisor) -> None:
+    first = ask(advisor, "ask_role", role="program manager")
+    context = Context(role=first.updates["role"], topic=first.updates["topic"])
+    second = ask(advisor, "follow_up", "and a quality engineer?", context, role="quality engineer")
+    assert "quality of manufactured goods" in second.text and second.updates["role"] == "quality_engineer"
+
+
+def test_follow_up_feature_uses_the_program_in_context(advisor: Advisor) -> None:
+    answer = ask(advisor, "follow_up", "and the modules?", Context(program="leeds_msc_em"), feature="modules")
+    assert "Business Strategy for Engineers" in answer.text
+
+
+def test_sources_answer_names_the_previous_answers_sections(advisor: Advisor) -> None:
+    salary = ask(advisor, "ask_salary")
+    context = Context(citations=tuple(salary.updates["citations"]))
+    text = ask(advisor, "ask_sources", "where does that come from?", context).text
+    assert "Higher salary potential" in text and "Shaday Stewart" in text and "2024-07-25" in text
+
+
+def test_sources_without_context_lists_both_articles(advisor: Advisor, kb) -> None:
+    text = ask(advisor, "ask_sources").text
+    assert all(s.title in text for s in kb.sources)
+
+
+def test_unknown_intent_gets_a_polite_decline(advisor: Advisor) -> None:
+    answer = ask(advisor, "no_such_intent")
+    assert answer.kind == "decline" and answer.buttons
+
+
+def test_buttons_send_intents_the_domain_knows(advisor: Advisor) -> None:
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+    for intent in KNOWLEDGE_INTENTS + ["greet", "help"]:
+        for button in ask(advisor, intent).buttons:
+            match = re.fullmatch(r"/(\w+)(\{.*\})?", button.payload)
+            assert match and match.group(1) in domain["intents"], button
+            if match.group(2):
+                (label, value), = json.loads(match.group(2)).items()
+                assert label in domain["entities"]
+                assert advisor.resolver.resolve(label, value) == value
+
+
+def test_domain_intents_all_have_handlers() -> None:
+    domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+    assert set(domain["intents"]) <= set(HANDLERS)
+    assert set(HANDLERS) - set(domain["intents"]) == {"nlu_fallback"}
