@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.guard import DomainGuard
+from bot.inputs import message_problem
 from bot.kb.model import Aspect, KnowledgeBase, Point, Program, Role, Topic
 from bot.vocab import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver, normalise
 
@@ -81,6 +82,9 @@ class Advisor:
     # -- entry point -------------------------------------------------------
     def answer(self, question: Question) -> Answer:
         found = self.resolve_entities(question.entities)
+        problem = message_problem(question.text) if question.text else None
+        if problem:
+            return Answer(problem, self.help_buttons(), kind="decline")
         if question.intent in KNOWLEDGE_INTENTS:
             subject = self.guard.foreign_subject(question.text)
             if subject:

@@ -87,6 +87,12 @@ class BotProcesses:
         proc = self._spawn(self.rasa_args())
         wait_http(f"http://{self.ports.host}:{self.ports.rasa}/", timeout, proc)
 
+    def restart_rasa(self) -> None:
+        """Stop and start the Rasa server alone (conversations must survive this)."""
+        rasa = self.children.pop()
+        self._stop([rasa], grace=15)
+        self.start_rasa()
+
     def start(self) -> "BotProcesses":
         try:
             self.start_actions()
@@ -97,14 +103,19 @@ class BotProcesses:
         return self
 
     def stop(self, grace: float = 10) -> None:
-        for proc in self.children:
+        self._stop(self.children, grace)
+        self.children.clear()
+
+    @staticmethod
+    def _stop(children: List[subprocess.Popen], grace: float) -> None:
+        for proc in children:
             if proc.poll() is None:
                 try:
                     os.killpg(proc.pid, signal.SIGTERM)
                 except (ProcessLookupError, PermissionError):
                     proc.terminate()
         deadline = time.monotonic() + grace
-        for proc in self.children:
+        for proc in children:
             try:
                 proc.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
@@ -113,7 +124,6 @@ class BotProcesses:
                 except ProcessLookupError:
                     pass
                 proc.wait()
-        self.children.clear()
 
     def __enter__(self) -> "BotProcesses":
         return self.start()

@@ -168,3 +168,13 @@ def test_domain_intents_all_have_handlers() -> None:
     domain = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
     assert set(domain["intents"]) <= set(HANDLERS)
     assert set(HANDLERS) - set(domain["intents"]) == {"nlu_fallback"}
+
+
+@pytest.mark.parametrize("text", ["x" * 50, "😀🚀", "12345", "aaaa bbbb", "?" * 3, "engineering " * 100])
+def test_unreadable_or_overlong_messages_get_a_polite_reply(advisor: Advisor, text: str) -> None:
+    answer = ask(advisor, "thank", text)
+    assert answer.kind == "decline" and answer.text.startswith("Sorry")
+
+
+def test_button_payloads_are_not_screened_out(advisor: Advisor) -> None:
+    assert ask(advisor, "ask_role", '/ask_role{"role":"product_manager"}', role="product_manager").kind == "answer"
