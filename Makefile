@@ -20,7 +20,7 @@ BUILD_STAMP := build/.built
 TRAINING_DATA := $(filter-out data/nlu/generated.yml,$(wildcard data/*.yml data/nlu/*.yml))
 MODEL := models/advisor.tar.gz
 
-.PHONY: help install build train run shell test validate test-stories test-nlu test-py clean
+.PHONY: help install build train run shell test validate test-stories test-nlu test-py check-chromium clean
 
 help:
 	@echo "make run    - set up, build, train if needed, and run the bot (REST on 127.0.0.1:5005)"
@@ -71,7 +71,15 @@ test-nlu: $(MODEL)
 	$(PY) -m rasa test nlu --nlu tests/nlu/heldout.yml --model $(MODEL) --out results/nlu
 	$(PY) tests/check_nlu_report.py results/nlu/intent_report.json --min-accuracy 0.90
 
-test-py: $(MODEL)
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
+check-chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "The browser tests need Debian's Chromium at $(CHROMIUM): run 'apt-get install -y chromium'"; \
+	  echo "(or set CHROMIUM=/path/to/chromium). Playwright's own browser download is not used."; exit 1; fi
+
+test-py: $(MODEL) check-chromium
 	$(PY) -m pytest -q tests
 
 test: validate test-stories test-nlu test-py

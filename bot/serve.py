@@ -24,7 +24,20 @@ MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 class Ports:
     rasa: int = int(os.environ.get("RASA_PORT", "5005"))
     actions: int = int(os.environ.get("ACTION_PORT", "5055"))
+    demo: int = int(os.environ.get("DEMO_PORT", "8080"))
     host: str = "127.0.0.1"
+
+    @property
+    def bot_url(self) -> str:
+        return f"http://{self.host}:{self.rasa}"
+
+    @property
+    def widget_url(self) -> str:
+        return f"{self.bot_url}/webhooks/widget/"
+
+    @property
+    def demo_url(self) -> str:
+        return f"http://{self.host}:{self.demo}/"
 
     @property
     def rest_url(self) -> str:
@@ -87,16 +100,25 @@ class BotProcesses:
         proc = self._spawn(self.rasa_args())
         wait_http(f"http://{self.ports.host}:{self.ports.rasa}/", timeout, proc)
 
+    def start_demo(self, timeout: float = 30) -> None:
+        """The sample host page, on another origin, with the embed snippet."""
+        proc = self._spawn(["-m", "bot.web.demo_server", "--host", self.ports.host, "--port", str(self.ports.demo),
+                            "--bot-url", self.ports.bot_url])
+        wait_http(self.ports.demo_url, timeout, proc)
+
     def restart_rasa(self) -> None:
         """Stop and start the Rasa server alone (conversations must survive this)."""
-        rasa = self.children.pop()
+        rasa = self.children.pop(1)
         self._stop([rasa], grace=15)
         self.start_rasa()
+        self.children.insert(1, self.children.pop())
 
-    def start(self) -> "BotProcesses":
+    def start(self, demo: bool = False) -> "BotProcesses":
         try:
             self.start_actions()
             self.start_rasa()
+            if demo:
+                self.start_demo()
         except BaseException:
             self.stop()
             raise
@@ -152,7 +174,10 @@ def serve(shell: bool = False) -> int:
         print(f"Starting the Rasa server on {bot.ports.host}:{bot.ports.rasa} ...", flush=True)
         start = time.monotonic()
         bot.start_rasa()
+        bot.start_demo()
         print(f"\nThe career advisor is ready ({time.monotonic() - start:.1f} s).\n"
+              f"  Demo host page (the chat bubble embedded on another site): {bot.ports.demo_url}\n"
+              f"  Chat widget on its own: {bot.ports.widget_url}\n"
               f"  REST channel: POST {bot.ports.rest_url}\n"
               "    e.g. curl -s -XPOST -d '{\"sender\":\"me\",\"message\":\"hi\"}' " + bot.ports.rest_url + "\n"
               "Press Ctrl-C to stop.", flush=True)

@@ -64,10 +64,21 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
     os.environ["TRACKER_DB"] = str(tmp_path_factory.mktemp("tracker") / "tracker.db")
     ports = Ports(rasa=int(os.environ.get("TEST_RASA_PORT", "5105")),
-                  actions=int(os.environ.get("TEST_ACTION_PORT", "5155")))
+                  actions=int(os.environ.get("TEST_ACTION_PORT", "5155")),
+                  demo=int(os.environ.get("TEST_DEMO_PORT", "8180")))
+    # The test demo page lives on its own port: allow it to frame the widget.
+    os.environ["WIDGET_FRAME_ANCESTORS"] = f"'self' http://127.0.0.1:{ports.demo}"
     bot = BotProcesses(ports, MODEL, quiet=True).start()
     yield bot
     bot.stop()
+
+
+@pytest.fixture(scope="session")
+def web_servers(servers: Any) -> Any:
+    """The servers plus the demo host page on another origin (as `make run` has)."""
+    if len(servers.children) < 3:
+        servers.start_demo()
+    return servers
 
 
 @pytest.fixture

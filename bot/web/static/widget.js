@@ -1,0 +1,206 @@
+// The chat panel. Runs inside the iframe that embed.js opens (or on its own page).
+// Every message is rendered as text; only http(s) and mailto links become links.
+(function () {
+  "use strict";
+
+  var MAX_CHARS = 1000;
+  var STORE_KEY = "career-advisor.session";
+  var params = new URLSearchParams(window.location.search);
+  var options = {
+    title: params.get("title") || "Career advisor",
+    greeting: params.get("greeting") ||
+      "Hi! I can help you decide whether engineering management is for you. What would you like to know?",
+    color: params.get("color") || ""
+  };
+
+  var el = {
+    title: document.getElementById("chat-title"),
+    log: document.getElementById("log"),
+    typing: document.getElementById("typing"),
+    error: document.getElementById("error"),
+    errorText: document.getElementById("error-text"),
+    retry: document.getElementById("retry"),
+    form: document.getElementById("form"),
+    input: document.getElementById("input"),
+    send: document.getElementById("send"),
+    notice: document.getElementById("notice"),
+    restart: document.getElementById("restart"),
+    close: document.getElementById("close")
+  };
+
+  // -- state kept for the browser tab: conversation id and transcript --------
+  function newSession() {
+    return { id: crypto.randomUUID(), transcript: [] };
+  }
+  function loadSession() {
+    try {
+      var saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || "null");
+      if (saved && typeof saved.id === "string" && Array.isArray(saved.transcript)) return saved;
+    } catch (e) { /* a corrupt entry starts a new conversation */ }
+    return newSession();
+  }
+  function saveSession() {
+    try { sessionStorage.setItem(STORE_KEY, JSON.stringify(session)); } catch (e) { /* storage full or off */ }
+  }
+  var session = loadSession();
+  var pending = null; // the last message that failed, for Retry
+
+  // -- rendering: text nodes only, links by a strict pattern ----------------
+  var LINK = /\b(https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]|mailto:[^\s<>"']+[^\s<>"'.,;:!?)\]])/g;
+  function appendText(node, text) {
+    var last = 0, match;
+    LINK.lastIndex = 0;
+    while ((match = LINK.exec(text)) !== null) {
+      node.appendChild(document.createTextNode(text.slice(last, match.index)));
+      var a = document.createElement("a");
+      a.href = match[0];
+      a.textContent = match[0];
+      a.target = "_blank";
+      a.rel = "noopener noreferrer";
+      node.appendChild(a);
+      last = match.index + match[0].length;
+    }
+    node.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function render(entry, live) {
+    var bubble = document.createElement("div");
+    bubble.className = "msg msg--" + (entry.from === "user" ? "user" : "bot");
+    var who = document.createElement("span");
+    who.className = "visually-hidden";
+    who.textContent = entry.from === "user" ? "You: " : "Advisor: ";
+    bubble.appendChild(who);
+    if (entry.from === "user") bubble.appendChild(document.createTextNode(entry.text));
+    else appendText(bubble, entry.text);
+    el.log.appendChild(bubble);
+    if (entry.buttons && entry.buttons.length && live) {
+      var group = document.createElement("div");
+      group.className = "replies";
+      group.setAttribute("role", "group");
+      group.setAttribute("aria-label", "Suggested questions");
+      entry.buttons.forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = String(b.title);
+        button.addEventListener("click", function () { send(String(b.payload), String(b.title)); });
+        group.appendChild(button);
+      });
+      el.log.appendChild(group);
+    }
+    el.log.scrollTop = el.log.scrollHeight;
+  }
+
+  function renderAll() {
+    el.log.textContent = "";
+    var last = session.transcript.length - 1;
+    session.transcript.forEach(function (entry, i) { render(entry, i === last); });
+  }
+
+  function add(entry) {
+    // Suggestions belong to the latest answer only: drop older ones from view.
+    Array.prototype.forEach.call(el.log.querySelectorAll(".replies"), function (g) { g.remove(); });
+    session.transcript.push(entry);
+    saveSession();
+    render(entry, true);
+  }
+
+  function greet() {
+    add({ from: "bot", text: options.greeting, buttons: [] });
+  }
+
+  // -- talking to the bot -----------------------------------------------------
+  function setBusy(busy) {
+    el.typing.hidden = !busy;
+    el.send.disabled = busy;
+  }
+
+  function showError(text) {
+    el.errorText.textContent = text;
+    el.error.hidden = false;
+  }
+
+  function send(payload, shown) {
+    el.notice.textContent = "";
+    if (payload.length > MAX_CHARS) {
+      el.notice.textContent = "Messages are limited to " + MAX_CHARS.toLocaleString("en") +
+        " characters; yours has " + payload.length.toLocaleString("en") + ".";
+      return;
+    }
+    add({ from: "user", text: shown });
+    deliver(payload);
+  }
+
+  function deliver(payload) {
+    pending = payload;
+    el.error.hidden = true;
+    setBusy(true);
+    fetch("webhook", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ sender: session.id, message: payload })
+    }).then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) throw new Error(body && body.error ? body.error : "The advisor can't be reached right now.");
+        return body;
+      });
+    }).then(function (messages) {
+      pending = null;
+      (Array.isArray(messages) ? messages : []).forEach(function (m) {
+        if (m && (m.text || m.buttons)) add({ from: "bot", text: String(m.text || ""), buttons: m.buttons || [] });
+      });
+    }).catch(function (err) {
+      showError(err && err.message && err.message !== "Failed to fetch" ? err.message :
+        "The advisor can't be reached right now.");
+    }).then(function () {
+      setBusy(false);
+    });
+  }
+
+  // -- controls ---------------------------------------------------------------
+  el.form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = el.input.value.trim();
+    if (!text || !el.typing.hidden) return;
+    if (text.length <= MAX_CHARS) el.input.value = "";
+    send(text, text);
+    el.input.focus();
+  });
+  el.input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault();
+      el.form.requestSubmit();
+    }
+  });
+  el.input.addEventListener("input", function () {
+    el.notice.textContent = el.input.value.length > MAX_CHARS ?
+      "Messages are limited to " + MAX_CHARS.toLocaleString("en") + " characters." : "";
+  });
+  el.retry.addEventListener("click", function () { if (pending !== null) deliver(pending); });
+  el.restart.addEventListener("click", function () {
+    session = newSession();
+    saveSession();
+    el.log.textContent = "";
+    el.error.hidden = true;
+    greet();
+    el.input.focus();
+  });
+
+  function closePanel() {
+    if (window.parent !== window) window.parent.postMessage({ type: "career-advisor:close" }, "*");
+  }
+  el.close.addEventListener("click", closePanel);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") closePanel();
+  });
+  if (window.parent === window) el.close.hidden = true;
+  window.addEventListener("message", function (event) {
+    if (event.source === window.parent && event.data && event.data.type === "career-advisor:focus") el.input.focus();
+  });
+
+  // -- start ------------------------------------------------------------------
+  el.title.textContent = options.title;
+  document.title = options.title;
+  if (/^#[0-9a-fA-F]{3,8}$/.test(options.color)) document.documentElement.style.setProperty("--accent", options.color);
+  renderAll();
+  if (!session.transcript.length) greet();
+}());
