@@ -25,7 +25,10 @@ def question_from(tracker: Tracker) -> Question:
     entities = [(e["entity"], str(e["value"])) for e in message.get("entities") or [] if e.get("value")]
     citations = tuple(tracker.get_slot("citations") or ())
     context = Context(**{s: tracker.get_slot(s) for s in CONTEXT_SLOTS if s != "citations"}, citations=citations)
-    return Question(intent=intent, text=message.get("text") or "", entities=entities, context=context)
+    ranking = [(r["name"], float(r.get("confidence") or 0)) for r in message.get("intent_ranking") or []
+               if r.get("name")]
+    return Question(intent=intent, text=message.get("text") or "", entities=entities, context=context,
+                    ranking=ranking)
 
 
 class ActionAnswer(Action):

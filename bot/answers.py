@@ -41,6 +41,7 @@ class Question:
     text: str = ""
     entities: Sequence[Tuple[str, str]] = ()  # (label, value) as extracted
     context: Context = Context()
+    ranking: Sequence[Tuple[str, float]] = ()  # NLU's intent ranking, best first
 
 
 @dataclass
@@ -419,7 +420,28 @@ def answer_help(advisor: Advisor, question: Question, found: Dict[str, List[str]
                   advisor.help_buttons(), kind="chitchat")
 
 
-@handles("out_of_scope", "nlu_fallback", knowledge=False)
+# A low-confidence guess is offered as a "Did you mean" button when it is at least this likely.
+SUGGEST_MIN_CONFIDENCE = 0.15
+
+
+@handles("nlu_fallback", knowledge=False)
+def answer_unsure(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    """Low confidence: offer the likeliest topics as buttons, unless it looks off-topic."""
+    if question.text and advisor.guard.foreign_subject(question.text):
+        return answer_out_of_scope(advisor, question, found)
+    guesses = [name for name, confidence in question.ranking
+               if name != "nlu_fallback" and confidence >= SUGGEST_MIN_CONFIDENCE][:2]
+    if not guesses or guesses[0] == "out_of_scope":
+        return answer_out_of_scope(advisor, question, found)
+    topics = [advisor.kb.topic_for_intent(g) for g in guesses]
+    buttons = [Button(t.question, f"/{t.intent}") for t in topics if t is not None]
+    if not buttons:
+        return answer_out_of_scope(advisor, question, found)
+    return Answer("Sorry, I'm not sure I understood. Did you mean one of these?",
+                  buttons + advisor.topic_buttons("definition")[: MAX_BUTTONS - len(buttons)], kind="decline")
+
+
+@handles("out_of_scope", knowledge=False)
 def answer_out_of_scope(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
     return Answer("Sorry, that's outside what I can help with. I focus on careers in engineering management; "
                   "I can help with questions like these:", advisor.help_buttons(), kind="decline")

@@ -178,3 +178,16 @@ def test_unreadable_or_overlong_messages_get_a_polite_reply(advisor: Advisor, te
 
 def test_button_payloads_are_not_screened_out(advisor: Advisor) -> None:
     assert ask(advisor, "ask_role", '/ask_role{"role":"product_manager"}', role="product_manager").kind == "answer"
+
+
+def test_low_confidence_offers_did_you_mean_buttons(advisor: Advisor) -> None:
+    question = Question("nlu_fallback", "is em growing or what", ranking=[
+        ("nlu_fallback", 0.5), ("ask_outlook", 0.3), ("ask_good_career", 0.2), ("greet", 0.01)])
+    answer = advisor.answer(question)
+    assert answer.text.startswith("Sorry") and "Did you mean" in answer.text
+    assert [b.payload for b in answer.buttons[:2]] == ["/ask_outlook", "/ask_good_career"]
+
+
+def test_low_confidence_off_topic_is_declined(advisor: Advisor) -> None:
+    question = Question("nlu_fallback", "what's the weather", ranking=[("nlu_fallback", 0.5), ("out_of_scope", 0.4)])
+    assert "outside what I can help with" in advisor.answer(question).text
