@@ -20,12 +20,14 @@ BUILD_STAMP := build/.built
 TRAINING_DATA := $(filter-out data/nlu/generated.yml,$(wildcard data/*.yml data/nlu/*.yml))
 MODEL := models/advisor.tar.gz
 
-.PHONY: help install build train run shell test validate test-stories test-nlu test-py check-chromium clean
+.PHONY: eval bench bench-quick help install build train run shell test validate test-stories test-nlu test-py check-chromium clean
 
 help:
 	@echo "make run    - set up, build, train if needed, and run the bot (REST on 127.0.0.1:5005)"
 	@echo "make shell  - the same, then talk to the bot in the Rasa shell"
 	@echo "make test   - set up, build, train if needed, and run every test"
+	@echo "make eval   - quality against baselines (held-out, cross-validation, out of scope, answers)"
+	@echo "make bench  - speed and memory against the stock Rasa pipeline (bench-quick: a short run)"
 	@echo "make build  - validate the knowledge base and regenerate what comes from it"
 	@echo "make clean  - remove generated files, models and the venv"
 
@@ -50,7 +52,7 @@ build: $(BUILD_STAMP)
 
 $(MODEL): $(BUILD_STAMP) config.yml domain.yml $(TRAINING_DATA)
 	@echo "Training the model (about 1.5 minutes on 2 cores) ..."
-	$(PY) -m rasa train --fixed-model-name advisor --out models
+	$(PY) -m bot.train --config config.yml --name advisor
 	touch $@
 
 train: $(MODEL)
@@ -83,6 +85,21 @@ test-py: $(MODEL) check-chromium
 	$(PY) -m pytest -q tests
 
 test: validate test-stories test-nlu test-py
+
+STOCK_MODEL := models/stock.tar.gz
+$(STOCK_MODEL): $(BUILD_STAMP) domain.yml $(TRAINING_DATA)
+	@echo "Training the baseline: Rasa's stock starter pipeline on our data ..."
+	$(PY) -m benchmarks.stock
+	touch $@
+
+eval: $(MODEL) $(STOCK_MODEL)
+	$(PY) -m benchmarks.eval
+
+bench: $(MODEL) $(STOCK_MODEL)
+	$(PY) -m benchmarks.bench
+
+bench-quick: $(MODEL) $(STOCK_MODEL)
+	$(PY) -m benchmarks.bench --quick
 
 clean:
 	rm -rf build models results var $(VENV) data/nlu/generated.yml .rasa

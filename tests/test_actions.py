@@ -5,48 +5,26 @@ tests cover NLU, entity resolution, the action and the slots it sets together.
 """
 from __future__ import annotations
 
-import asyncio
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
 import pytest
-from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.actions import ActionAnswer
+from actions.local import LocalConversation, nlu_parser
 from tests.conftest import MODEL
-
-SLOTS = ("role", "program", "aspect", "topic", "citations")
 
 
 @pytest.fixture(scope="module")
 def parse():
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train`")
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(MODEL))
-    return lambda text: asyncio.run(agent.parse_message(text))
+    return nlu_parser(str(MODEL))
 
 
-class Conversation:
-    """Feeds messages through NLU and the action, carrying slots like Rasa does."""
-
-    def __init__(self, parse) -> None:
-        self.parse = parse
-        self.slots: Dict[str, Any] = {s: None for s in SLOTS}
-
-    def say(self, text: str) -> Tuple[Dict[str, Any], str]:
-        message = self.parse(text)
-        tracker = Tracker("visitor", dict(self.slots), message, [], False, None, {}, "action_listen")
-        dispatcher = CollectingDispatcher()
-        events = asyncio.run(ActionAnswer().run(dispatcher, tracker, {}))
-        for event in events:
-            assert event["event"] == "slot"
-            self.slots[event["name"]] = event["value"]
-        assert len(dispatcher.messages) == 1
-        sent = dispatcher.messages[0]
-        return message, sent["text"] + "\n" + "\n".join(b["title"] for b in sent.get("buttons") or [])
+class Conversation(LocalConversation):
+    def say(self, text: str) -> Tuple[Dict[str, Any], str]:  # type: ignore[override]
+        message, sent = super().say(text)
+        assert len(sent) == 1
+        return message, sent[0]["text"] + "\n" + "\n".join(b["title"] for b in sent[0].get("buttons") or [])
 
 
 @pytest.fixture

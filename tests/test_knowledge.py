@@ -14,18 +14,7 @@ import yaml
 
 from bot import KNOWLEDGE_DIR, PROJECT_ROOT
 from bot.kb.loader import KnowledgeBaseError, load_compiled, load_knowledge_base, write_compiled
-from bot.kb.model import KnowledgeBase
-
-
-def strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from strings(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from strings(v)
+from bot.kb.model import KnowledgeBase, strings_in
 
 
 def cited_texts(kb: KnowledgeBase) -> List[Tuple[str, str]]:
@@ -42,7 +31,7 @@ def cited_texts(kb: KnowledgeBase) -> List[Tuple[str, str]]:
         if source is None:
             owner = next((p for p in kb.programs if entry in p.features), None)
             source = owner.source if owner else None
-        out += [(source, kb.fill(s)) for s in strings(data)]
+        out += [(source, kb.fill(s)) for s in strings_in(data)]
     return [(s, t) for s, t in out if s]
 
 
@@ -133,44 +122,31 @@ def expect_error(directory: Path, file: str, entry: str, field: str, problem: st
     assert file in str(err) and entry in str(err) and field in str(err)
 
 
-def test_missing_field_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "roles.yml", lambda d: d["roles"][6].pop("title"))
-    expect_error(kb_copy, "roles.yml", "product_manager", "title", "missing")
+# (file, how to break it, entry, field, what the error says)
+MALFORMED = [
+    ("roles.yml", lambda d: d["roles"][6].pop("title"), "product_manager", "title", "missing"),
+    ("statistics.yml", lambda d: d["statistics"][0].update(source="wikipedia"), "median_salary", "source",
+     "unknown source 'wikipedia'"),
+    ("topics.yml", lambda d: d["topics"][0]["points"][1].update(section="Nowhere"), "definition",
+     "points[1].section", "section 'Nowhere'"),
+    ("reading.yml", lambda d: d["reading"][1].update(id="read_emerging_skills"), "read_emerging_skills", "id",
+     "duplicate id"),
+    ("roles.yml", lambda d: d["roles"][0].update(synonyms="engineering manager"), "engineering_manager",
+     "synonyms", "expected a list"),
+    ("topics.yml", lambda d: d["topics"][3]["points"][0].update(text="Pay is {median_pay}."), "salary",
+     "points[0].text", "unknown statistic"),
+    ("topics.yml", lambda d: d["topics"][0].update(related=["no_such_topic"]), "definition", "related",
+     "unknown entry 'no_such_topic'"),
+    ("programs.yml", lambda d: d["programs"][1].update(tuition="£1"), "leeds_msc_em", "tuition", "unknown field"),
+]
 
 
-def test_unknown_source_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "statistics.yml", lambda d: d["statistics"][0].update(source="wikipedia"))
-    expect_error(kb_copy, "statistics.yml", "median_salary", "source", "unknown source 'wikipedia'")
-
-
-def test_unknown_section_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "topics.yml", lambda d: d["topics"][0]["points"][1].update(section="Nowhere"))
-    expect_error(kb_copy, "topics.yml", "definition", "points[1].section", "section 'Nowhere'")
-
-
-def test_duplicate_id_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "reading.yml", lambda d: d["reading"][1].update(id="read_emerging_skills"))
-    expect_error(kb_copy, "reading.yml", "read_emerging_skills", "id", "duplicate id")
-
-
-def test_wrong_type_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "roles.yml", lambda d: d["roles"][0].update(synonyms="engineering manager"))
-    expect_error(kb_copy, "roles.yml", "engineering_manager", "synonyms", "expected a list")
-
-
-def test_unknown_figure_placeholder_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "topics.yml", lambda d: d["topics"][3]["points"][0].update(text="Pay is {median_pay}."))
-    expect_error(kb_copy, "topics.yml", "salary", "points[0].text", "unknown statistic")
-
-
-def test_unknown_related_entry_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "topics.yml", lambda d: d["topics"][0].update(related=["no_such_topic"]))
-    expect_error(kb_copy, "topics.yml", "definition", "related", "unknown entry 'no_such_topic'")
-
-
-def test_unknown_field_is_named(kb_copy: Path) -> None:
-    edit(kb_copy / "programs.yml", lambda d: d["programs"][1].update(tuition="£1"))
-    expect_error(kb_copy, "programs.yml", "leeds_msc_em", "tuition", "unknown field")
+@pytest.mark.parametrize("file,change,entry,field,problem", MALFORMED,
+                         ids=[f"{m[0]}:{m[3]}:{m[4][:20]}" for m in MALFORMED])
+def test_malformed_entry_is_named(kb_copy: Path, file: str, change: Any, entry: str, field: str,
+                                  problem: str) -> None:
+    edit(kb_copy / file, change)
+    expect_error(kb_copy, file, entry, field, problem)
 
 
 def test_invalid_yaml_names_file_and_line(kb_copy: Path) -> None:
