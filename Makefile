@@ -92,8 +92,9 @@ $(STOCK_MODEL): $(BUILD_STAMP) domain.yml $(TRAINING_DATA)
 	$(PY) -m benchmarks.stock
 	touch $@
 
+EVAL_ARGS ?=
 eval: $(MODEL) $(STOCK_MODEL)
-	$(PY) -m benchmarks.eval
+	$(PY) -m benchmarks.eval $(EVAL_ARGS)
 
 bench: $(MODEL) $(STOCK_MODEL)
 	$(PY) -m benchmarks.bench

@@ -8,7 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import KNOWN_WORDS
 from bot.answers import Advisor, Context, Question
+from bot.inputs import load_known_words
 from bot.kb.loader import load
 
 CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations")
@@ -16,7 +18,7 @@ CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations")
 
 @lru_cache(maxsize=1)
 def advisor() -> Advisor:
-    return Advisor(load())
+    return Advisor(load(), load_known_words(KNOWN_WORDS))
 
 
 def question_from(tracker: Tracker) -> Question:

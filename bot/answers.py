@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.guard import DomainGuard
-from bot.inputs import message_problem
+from bot.inputs import all_words_unknown, message_problem
 from bot.kb.model import Aspect, KnowledgeBase, Point, Program, Role, Topic
 from bot.vocab import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver, normalise
 
@@ -75,8 +75,9 @@ MAX_BUTTONS = 4
 
 
 class Advisor:
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, known: Optional[FrozenSet[str]] = None) -> None:
         self.kb = kb
+        self.known = known  # vocabulary of training data and KB, when built
         self.resolver = Resolver(kb)
         self.guard = DomainGuard(kb)
 
@@ -84,6 +85,9 @@ class Advisor:
     def answer(self, question: Question) -> Answer:
         found = self.resolve_entities(question.entities)
         problem = message_problem(question.text) if question.text else None
+        if not problem and self.known and not question.text.startswith("/") and \
+                all_words_unknown(question.text, self.known):
+            problem = "Sorry, I didn't understand that. Could you rephrase it as a question about engineering management?"
         if problem:
             return Answer(problem, self.help_buttons(), kind="decline")
         if question.intent in KNOWLEDGE_INTENTS:
@@ -299,6 +303,9 @@ def answer_program(advisor: Advisor, question: Question, found: Dict[str, List[s
     if gaps:
         program = advisor.kb.program(program_ids[0]) if program_ids else None
         return advisor.not_covered(advisor.kb.get(gaps[0]).subject, program)
+    if not program_ids and not features and found.get(ROLE):
+        # "program managers" reads like a program question; the entity says it is a role.
+        return role_answer(advisor, advisor.kb.role(found[ROLE][0]))
     if not program_ids and features:
         holders = programs_with_feature(advisor, features)
         if len(holders) == 1:

@@ -4,26 +4,42 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import FrozenSet, List, Optional
 
-from bot import COMPILED_KB, GENERATED_NLU, KNOWLEDGE_DIR, SPACY_MODEL_DIR
+from bot import COMPILED_KB, GENERATED_NLU, KNOWLEDGE_DIR, KNOWN_WORDS, SPACY_MODEL_DIR
 from bot.kb.loader import KnowledgeBaseError, load_knowledge_base, write_compiled
+from bot.kb.model import KnowledgeBase
 
 
 def build(knowledge_dir: Path, quiet: bool = False) -> int:
     """Validate the KB, then write every artefact generated from it."""
     from bot.generate import write_generated_nlu
+    from bot.inputs import save_known_words
     from bot.nlp import save_pipeline
 
     kb = load_knowledge_base(knowledge_dir)
     write_compiled(kb, COMPILED_KB)
     save_pipeline(kb, SPACY_MODEL_DIR)
     write_generated_nlu(kb, GENERATED_NLU)
+    save_known_words(vocabulary(kb), KNOWN_WORDS)
     if not quiet:
         count = sum(1 for _ in kb.entries())
         print(f"knowledge base OK: {count} entries from {knowledge_dir}")
         print(f"wrote {COMPILED_KB}, {SPACY_MODEL_DIR}, {GENERATED_NLU}")
     return 0
+
+
+def vocabulary(kb: KnowledgeBase) -> FrozenSet[str]:
+    """Words of the NLU training data and the KB: what the bot can be said to know."""
+    import yaml
+
+    from bot.inputs import known_words
+    from bot.kb.model import strings_in
+
+    texts = list(strings_in(kb.to_dict()))
+    for path in GENERATED_NLU.parent.glob("*.yml"):
+        texts += [str(block.get("examples", "")) for block in yaml.safe_load(path.read_text()).get("nlu", [])]
+    return known_words(texts)
 
 
 def main(argv: Optional[List[str]] = None) -> int:

@@ -191,3 +191,14 @@ def test_low_confidence_offers_did_you_mean_buttons(advisor: Advisor) -> None:
 def test_low_confidence_off_topic_is_declined(advisor: Advisor) -> None:
     question = Question("nlu_fallback", "what's the weather", ranking=[("nlu_fallback", 0.5), ("out_of_scope", 0.4)])
     assert "outside what I can help with" in advisor.answer(question).text
+
+
+def test_keyboard_mash_is_not_answered_but_typos_are(kb) -> None:
+    from bot import KNOWN_WORDS
+    from bot.inputs import load_known_words
+
+    known = load_known_words(KNOWN_WORDS)
+    assert known, "run `python -m bot build` first"
+    advisor = Advisor(kb, known)
+    assert advisor.answer(Question("help", "qwertyuiop")).text.startswith("Sorry, I didn't understand")
+    assert advisor.answer(Question("ask_salary", "enginering manger salery?")).kind == "answer"
