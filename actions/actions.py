@@ -13,7 +13,7 @@ from bot.answers import Advisor, Context, Question
 from bot.inputs import load_known_words
 from bot.kb.loader import load
 
-CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations")
+CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations", "experience_years", "degree_field")
 
 
 @lru_cache(maxsize=1)

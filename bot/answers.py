@@ -7,11 +7,13 @@ buttons, and the context (slots) the next turn needs. No Rasa types here.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.guard import DomainGuard
 from bot.inputs import all_words_unknown, message_problem
+from bot.personal import ENGINEERING_WORDS, NUMBER_WORDS, profile_from
 from bot.kb.model import Aspect, KnowledgeBase, Point, Program, Role, Topic
 from bot.vocab import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver, normalise
 
@@ -33,6 +35,8 @@ class Context:
     aspect: Optional[str] = None
     topic: Optional[str] = None
     citations: Tuple[str, ...] = ()  # "source_id|section" of the last answer
+    experience_years: Optional[float] = None  # what the visitor said about themselves
+    degree_field: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -183,12 +187,53 @@ class Advisor:
 
 
 # -- knowledge handlers -----------------------------------------------------------
-@handles("ask_definition", "ask_need_masters", "ask_experience", "ask_earnings_boost", "ask_outlook",
-         "ask_worth_it", "ask_good_career", "ask_transition", "ask_sectors", "ask_summary")
+@handles("ask_definition", "ask_earnings_boost", "ask_outlook", "ask_good_career", "ask_sectors", "ask_summary")
 def answer_topic(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
     topic = advisor.kb.topic_for_intent(question.intent)
     assert topic is not None, f"no topic for intent {question.intent}"  # checked by tests over the KB
     return advisor.topic_answer(topic)
+
+
+@handles("ask_need_masters", "ask_experience", "ask_worth_it", "ask_transition")
+def answer_personal(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    """Master's and experience questions, tailored to what the visitor said about themselves."""
+    topic = advisor.kb.topic_for_intent(question.intent)
+    said = profile_from(question.text)
+    years = said.years if said.years is not None else question.context.experience_years
+    degree = said.degree_field or question.context.degree_field
+    lines = personal_advice(advisor, years, degree)
+    updates: Dict[str, object] = {}
+    if said.years is not None:
+        updates["experience_years"] = said.years
+    if said.degree_field:
+        updates["degree_field"] = said.degree_field
+    if not lines and question.intent in ("ask_need_masters", "ask_experience"):
+        lines = ["If you tell me how many years of experience you have, or what your first degree was in, "
+                 "I can relate this to you."]
+        return advisor.topic_answer(topic, extra_lines=lines, updates=updates)
+    stat = advisor.kb.statistic("experience_required")
+    return advisor.topic_answer(topic, extra_lines=lines, updates=updates,
+                                extra_citations=[(stat.source, stat.section)] if lines else ())
+
+
+def personal_advice(advisor: Advisor, years: Optional[float], degree: Optional[str]) -> List[str]:
+    need, boost = advisor.kb.statistic("experience_required"), advisor.kb.statistic("earnings_boost")
+    required = float(NUMBER_WORDS.get(need.value.split()[0], 0)) or None
+    lines = []
+    if years is not None and required:
+        amount = "no work experience yet" if years == 0 else f"about {years:g} year{'s' if years != 1 else ''} of experience"
+        if years < required:
+            lines.append(f"For you: with {amount}, you are short of the {need.value} most employers ask for "
+                         f"({need.measured_by}), so experience is the gap to close; a master's is optional, "
+                         f"though it can lift earning potential by about {boost.value}.")
+        else:
+            lines.append(f"For you: with {amount}, you already meet the {need.value} most employers ask for, "
+                         f"so a master's is a choice rather than a requirement; it can lift earning potential "
+                         f"by about {boost.value}.")
+    if degree and not any(w in degree for w in ENGINEERING_WORDS):
+        lines.append(f"As your first degree is in {degree}, not engineering, Northeastern's point applies to you: "
+                     "going back to school can broaden your career options.")
+    return lines
 
 
 @handles("ask_salary")
@@ -234,11 +279,49 @@ def role_answer(advisor: Advisor, role: Role) -> Answer:
 
 @handles("ask_role")
 def answer_role(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    compared = comparison_answer(advisor, found)
+    if compared:
+        return compared
     role_id = (found.get(ROLE) or [question.context.role])[0]
     role = advisor.kb.role(role_id) if role_id else None
     if role is None:
         return answer_jobs(advisor, question, found)
     return role_answer(advisor, role)
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("ing", "ers", "er", "es", "s", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def matching_roles(advisor: Advisor, text: str) -> List[Tuple[Role, List[str]]]:
+    """Roles whose KB keywords match what the visitor says they enjoy, best first, with the matches."""
+    said = {_stem(w) for w in re.findall(r"[a-zA-Z]{3,}", text)}
+    scored = []
+    for role in advisor.kb.described_roles():
+        hits = [k for k in role.keywords if all(_stem(part) in said for part in k.split())]
+        if hits:
+            scored.append((len(hits), role, hits))
+    scored.sort(key=lambda item: -item[0])
+    return [(role, hits) for _, role, hits in scored]
+
+
+@handles("ask_role_match")
+def answer_role_match(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    matches = matching_roles(advisor, question.text)[:2]
+    if not matches:
+        return Answer("Tell me what you enjoy (for example testing and standards, planning, working with customers, "
+                      "or systems and data) and I'll point you to roles that fit. Or browse them:",
+                      [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:MAX_BUTTONS])
+    lines = []
+    for role, hits in matches:
+        lines.append(f"{role.title}, because you mention {' and '.join(hits)}: {role.involves}")
+    citations = [(role.source, role.section) for role, _ in matches]
+    return advisor.compose(lines, citations, advisor.buttons([r.id for r, _ in matches] + ["jobs", "fit"]),
+                           joiner="\n", updates={"role": matches[0][0].id, "topic": "jobs"})
 
 
 def aspect_answer(advisor: Advisor, aspect: Aspect) -> Answer:
@@ -248,8 +331,43 @@ def aspect_answer(advisor: Advisor, aspect: Aspect) -> Answer:
                            updates={"aspect": aspect.id, "topic": f"aspect:{aspect.id}"})
 
 
+def compare_roles(advisor: Advisor, roles: List[Role]) -> Answer:
+    lines = []
+    for role in roles:
+        lines.append(f"{role.title}: {role.involves or 'my sources list this role but do not describe it.'}")
+    lines.append("The sources don't rank these roles against each other; pick by the kind of work you enjoy.")
+    citations = [(r.source, r.section) for r in roles]
+    return advisor.compose(lines, citations, advisor.buttons([r.id for r in roles] + ["jobs"]), joiner="\n",
+                           updates={"role": roles[-1].id, "topic": "jobs"})
+
+
+def compare_programs(advisor: Advisor, programs: List[Program]) -> Answer:
+    lines = []
+    citations: List[Citation] = []
+    for p in programs:
+        feats = "; ".join(f.text for f in p.features[:3])
+        where = p.url or "the university's own course page"
+        lines.append(f"{p.university}, {p.name} ({p.location}): {feats} More: {where}")
+        citations += [(p.source, p.section)] + [(p.source, f.section) for f in p.features[:3]]
+    lines.append("Neither article compares the two programs or gives their fees, length or entry requirements.")
+    return advisor.compose(lines, citations, advisor.buttons([p.id for p in programs] + ["worth_it"]),
+                           joiner="\n\n", updates={"topic": "programs"})
+
+
+def comparison_answer(advisor: Advisor, found: Dict[str, List[str]]) -> Optional[Answer]:
+    """Two roles or two programs named together: compare them from the KB."""
+    if len(found.get(ROLE, [])) >= 2:
+        return compare_roles(advisor, [advisor.kb.role(r) for r in found[ROLE][:3]])
+    if len(found.get(PROGRAM, [])) >= 2:
+        return compare_programs(advisor, [advisor.kb.program(p) for p in found[PROGRAM]])
+    return None
+
+
 @handles("ask_difference")
 def answer_difference(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    compared = comparison_answer(advisor, found)
+    if compared:
+        return compared
     aspects = found.get(ASPECT, [])
     if aspects:
         return aspect_answer(advisor, advisor.kb.aspect(aspects[0]))
@@ -300,6 +418,8 @@ def answer_program(advisor: Advisor, question: Question, found: Dict[str, List[s
     features = found.get(FEATURE, [])
     gaps = found.get(GAP, [])
     program_ids = found.get(PROGRAM) or []
+    if len(program_ids) >= 2 and not gaps:
+        return compare_programs(advisor, [advisor.kb.program(p) for p in program_ids])
     if gaps:
         program = advisor.kb.program(program_ids[0]) if program_ids else None
         return advisor.not_covered(advisor.kb.get(gaps[0]).subject, program)
@@ -388,6 +508,13 @@ def answer_follow_up(advisor: Advisor, question: Question, found: Dict[str, List
         return answer_program(advisor, question, found)
     if found.get(ASPECT):
         return aspect_answer(advisor, advisor.kb.aspect(found[ASPECT][0]))
+    if re.search(r"\bother\b", question.text.lower()):
+        if ctx.program:  # "what about the other one?" after a program: the other program
+            other = [p for p in advisor.kb.programs if p.id != ctx.program]
+            if len(other) == 1:
+                return program_answer(advisor, other[0], [])
+        return Answer("Which one do you mean?", [advisor.button_for(p.id) for p in advisor.kb.programs]
+                      + [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:2])
     topic = advisor.kb.get(ctx.topic) if ctx.topic else None
     if isinstance(topic, Topic):
         return Answer("Here is where you could go next from there:", advisor.buttons(topic.related))

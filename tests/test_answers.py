@@ -17,7 +17,7 @@ def ask(advisor: Advisor, intent: str, text: str = "", context: Context = Contex
     return advisor.answer(Question(intent, text, list(entities.items()), context))
 
 
-@pytest.mark.parametrize("intent", [i for i in KNOWLEDGE_INTENTS if i not in ("follow_up", "ask_uncovered", "ask_sources")])
+@pytest.mark.parametrize("intent", [i for i in KNOWLEDGE_INTENTS if i not in ("follow_up", "ask_uncovered", "ask_sources", "ask_role_match")])
 def test_every_knowledge_answer_is_short_and_ends_with_its_source(advisor: Advisor, intent: str) -> None:
     answer = ask(advisor, intent)
     body, _, sources = answer.text.rpartition("\n\nSource")
@@ -202,3 +202,56 @@ def test_keyboard_mash_is_not_answered_but_typos_are(kb) -> None:
     advisor = Advisor(kb, known)
     assert advisor.answer(Question("help", "qwertyuiop")).text.startswith("Sorry, I didn't understand")
     assert advisor.answer(Question("ask_salary", "enginering manger salery?")).kind == "answer"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("I've been a civil engineer for two years, do I need a master's?", "short of the five years"),
+    ("I have over a decade of experience, should I get a master's?", "already meet the five years"),
+    ("my degree is in history, do I need a master's?", "first degree is in history"),
+])
+def test_masters_advice_is_personal(advisor: Advisor, text: str, expected: str) -> None:
+    answer = ask(advisor, "ask_need_masters", text)
+    assert expected in answer.text and "not required" in answer.text and "18%" in answer.text
+
+
+def test_experience_is_remembered(advisor: Advisor) -> None:
+    first = ask(advisor, "ask_transition", "I'm a mechanical engineer with 3 years of experience, how do I move up?")
+    assert first.updates["experience_years"] == 3
+    later = ask(advisor, "ask_need_masters", "do I need a master's?", Context(experience_years=3))
+    assert "about 3 years" in later.text
+
+
+def test_general_masters_answer_invites_detail(advisor: Advisor) -> None:
+    assert "how many years of experience you have" in ask(advisor, "ask_need_masters", "do I need a master's?").text
+
+
+def test_role_versus_role_is_composed_from_the_kb(advisor: Advisor) -> None:
+    text = advisor.answer(Question("ask_difference", "product manager vs program manager",
+                                   [("role", "product manager"), ("role", "program manager")])).text
+    assert "Product manager:" in text and "Program manager:" in text and "don't rank" in text
+
+
+def test_program_versus_program(advisor: Advisor) -> None:
+    text = advisor.answer(Question("ask_program", "Northeastern vs Leeds",
+                                   [("program", "northeastern"), ("program", "leeds")])).text
+    assert "Boston" in text and "100% online" in text and "don't compare" not in text
+    assert "https://graduate.northeastern.edu/program/" in text and "course page" in text
+
+
+@pytest.mark.parametrize("text,role", [("I like testing and standards", "Quality engineer/analyst"),
+                                       ("I enjoy working with customers and the market", "Product manager"),
+                                       ("I love factories, machines and materials", "Manufacturing engineer")])
+def test_role_suggestions_match_interests(advisor: Advisor, text: str, role: str) -> None:
+    answer = ask(advisor, "ask_role_match", text)
+    assert answer.text.startswith(role) and "because you mention" in answer.text
+
+
+def test_role_suggestion_without_interests_asks_for_them(advisor: Advisor) -> None:
+    assert "Tell me what you enjoy" in ask(advisor, "ask_role_match", "which job would suit me?").text
+
+
+def test_the_other_program(advisor: Advisor) -> None:
+    answer = ask(advisor, "follow_up", "what about the other one?", Context(program="leeds_msc_em"))
+    assert "Northeastern" in answer.text and answer.updates["program"] == "northeastern_ms_em"
+    unsure = ask(advisor, "follow_up", "what about the other one?")
+    assert unsure.text == "Which one do you mean?" and unsure.buttons
