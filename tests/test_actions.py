@@ -57,9 +57,9 @@ def test_question_families(chat: Conversation, text: str, intent: str, expected:
 
 
 def test_an_unsure_guess_still_offers_the_right_topic(chat: Conversation) -> None:
-    # Answered outright, or offered as a "Did you mean" button: either way one click away.
+    # Answered (definition or the short summary), or offered as a "Did you mean" button.
     _, reply = chat.say("What is engineering management, in a nutshell?")
-    assert "interdisciplinary" in reply or "What is engineering management?" in reply
+    assert any(s in reply for s in ("interdisciplinary", "leadership, strategy", "What is engineering management?"))
 
 
 def test_role_follow_up_keeps_context(chat: Conversation) -> None:
