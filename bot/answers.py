@@ -125,6 +125,13 @@ class Advisor:
         names = "; ".join(self.kb.source(s).citation() for s in ids)
         return f"Source{'s' if len(ids) > 1 else ''}: {names}"
 
+    def describe_source(self, source_id: str) -> str:
+        """A source in full: title, publisher, author, date, link."""
+        s = self.kb.source(source_id)
+        parts = [f"“{s.title}”", s.publisher] + ([f"by {s.author}"] if s.author else [])
+        parts.append(f"published {s.published}")
+        return ", ".join(parts + ([s.url] if s.url else []))
+
     def compose(self, lines: Sequence[str], citations: Sequence[Citation], buttons: Sequence[Button] = (),
                 kind: str = "answer", updates: Optional[Dict[str, object]] = None, joiner: str = " ") -> Answer:
         body = joiner.join(lines)
@@ -482,18 +489,6 @@ def answer_sources(advisor: Advisor, question: Question, found: Dict[str, List[s
     return Answer("\n".join(lines), advisor.help_buttons(), kind="answer")
 
 
-def describe_source(advisor: Advisor, source_id: str) -> str:
-    s = advisor.kb.source(source_id)
-    parts = [f"“{s.title}”", s.publisher]
-    if s.author:
-        parts.append(f"by {s.author}")
-    parts.append(f"published {s.published}")
-    if s.url:
-        parts.append(s.url)
-    return ", ".join(parts)
-
-
-Advisor.describe_source = describe_source  # type: ignore[attr-defined]
 
 
 @handles("follow_up")

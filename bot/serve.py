@@ -53,6 +53,8 @@ def child_env(ports: Ports) -> Dict[str, str]:
         "RASA_TELEMETRY_ENABLED": "false",  # offline by design
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        # Fewer malloc arenas: TensorFlow's threads otherwise each grow their own, inflating memory.
+        "MALLOC_ARENA_MAX": env.get("MALLOC_ARENA_MAX", "2"),
         "PYTHONPATH": str(PROJECT_ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
     })
     Path(env["TRACKER_DB"]).parent.mkdir(parents=True, exist_ok=True)

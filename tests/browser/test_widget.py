@@ -190,3 +190,19 @@ def test_widget_page_sends_a_strict_csp(web_servers) -> None:
         csp = response.headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp and "script-src 'self'" in csp
     assert re.search(r"frame-ancestors [^;]*http://127\.0\.0\.1:%d" % web_servers.ports.demo, csp)
+
+
+def test_unreachable_bot_shows_an_error_and_retry_recovers(visit: Visit) -> None:
+    visit.open()
+    visit.context.route("**/webhooks/widget/webhook", lambda route: route.abort())
+    visit.chat.get_by_role("textbox", name="Message").fill(QUESTION)
+    visit.chat.get_by_role("button", name="Send").click()
+    error = visit.chat.get_by_role("alert")
+    error.wait_for()
+    assert "can't be reached" in error.inner_text()
+    visit.context.unroute("**/webhooks/widget/webhook")
+    before = visit.bot_messages().count()
+    visit.chat.get_by_role("button", name="Retry").click()
+    visit.wait_for_bot(before)
+    assert "not required" in visit.last_answer()
+    assert not error.is_visible()
