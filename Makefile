@@ -15,7 +15,9 @@ export ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
 export PYTHONPATH := $(CURDIR)
 
 KB_FILES := $(wildcard data/knowledge/*.yml)
-BOT_SOURCES := $(wildcard bot/*.py bot/kb/*.py)
+# What the build and the NLU pipeline run; answers, serving and the widget don't need a retrain.
+BOT_SOURCES := $(wildcard bot/kb/*.py) bot/cli.py bot/vocab.py bot/nlp.py bot/generate.py bot/inputs.py \
+	bot/guard.py bot/rasa_components.py
 BUILD_STAMP := build/.built
 TRAINING_DATA := $(filter-out data/nlu/generated.yml,$(wildcard data/*.yml data/nlu/*.yml))
 MODEL := models/advisor.tar.gz
