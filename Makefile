@@ -53,7 +53,7 @@ $(BUILD_STAMP): $(VENV)/.installed $(KB_FILES) $(BOT_SOURCES)
 build: $(BUILD_STAMP)
 
 $(MODEL): $(BUILD_STAMP) config.yml domain.yml $(TRAINING_DATA)
-	@echo "Training the model (about 1.5 minutes on 2 cores) ..."
+	@echo "Training the model (about 2.5 minutes on 2 cores) ..."
 	$(PY) -m bot.train --config config.yml --name advisor
 	touch $@
 
