@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.guard import DomainGuard
-from bot.inputs import all_words_unknown, message_problem
+from bot.inputs import NOT_UNDERSTOOD, all_words_unknown, message_problem
 from bot.personal import ENGINEERING_WORDS, NUMBER_WORDS, profile_from
 from bot.kb.model import Aspect, KnowledgeBase, Point, Program, Role, Topic
 from bot.vocab import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver, normalise
@@ -91,7 +91,7 @@ class Advisor:
         problem = message_problem(question.text) if question.text else None
         if not problem and self.known and not question.text.startswith("/") and \
                 all_words_unknown(question.text, self.known):
-            problem = "Sorry, I didn't understand that. Could you rephrase it as a question about engineering management?"
+            problem = NOT_UNDERSTOOD
         if problem:
             return Answer(problem, self.help_buttons(), kind="decline")
         if question.intent in KNOWLEDGE_INTENTS:

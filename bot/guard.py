@@ -6,7 +6,7 @@ to an intent classifier; what gives it away is the profession it names.
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, Iterable, Optional
+from typing import FrozenSet, Optional
 
 from bot.kb.model import KnowledgeBase
 from bot.vocab import normalise, terms
@@ -65,6 +65,3 @@ class DomainGuard:
             if match and not any(self._in_domain(side) for side in match.groups()):
                 return f"{match.group(1)} and {match.group(2)}"
         return None
-
-    def mentions_domain(self, words: Iterable[str]) -> bool:
-        return any(self._in_domain(w) for w in words)

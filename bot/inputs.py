@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import FrozenSet, Iterable, Optional
 
 MAX_MESSAGE_CHARS = 1000
+NOT_UNDERSTOOD = "Sorry, I didn't understand that. Could you rephrase it as a question about engineering management?"
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -20,7 +21,7 @@ def message_problem(text: str) -> Optional[str]:
     if text.strip().startswith("/"):  # a button payload, already parsed by Rasa
         return None
     if not words or all(len(set(w.lower())) == 1 for w in words) or max(len(w) for w in words) > 40:
-        return "Sorry, I didn't understand that. Could you rephrase it as a question about engineering management?"
+        return NOT_UNDERSTOOD
     return None
 
 

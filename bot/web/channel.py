@@ -67,12 +67,13 @@ class WidgetInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         bp = Blueprint("advisor_widget", __name__)
+        bodies = {name: (STATIC / name).read_bytes() for name in FILES}  # read once, not per request
+        page_headers = widget_headers()
 
         def serve_file(name: str) -> HTTPResponse:
-            headers = widget_headers() if name == "widget.html" else {"Cache-Control": "no-cache",
-                                                                     "X-Content-Type-Options": "nosniff"}
-            body = (STATIC / name).read_bytes()
-            return response.raw(body, content_type=FILES[name], headers=headers)
+            headers = page_headers if name == "widget.html" else {"Cache-Control": "no-cache",
+                                                                  "X-Content-Type-Options": "nosniff"}
+            return response.raw(bodies[name], content_type=FILES[name], headers=headers)
 
         @bp.route("/", methods=["GET"], strict_slashes=False)
         async def page(request: Request) -> HTTPResponse:
