@@ -14,7 +14,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 from bot.guard import DomainGuard
 from bot.inputs import NOT_UNDERSTOOD, all_words_unknown, message_problem
 from bot.personal import ENGINEERING_WORDS, NUMBER_WORDS, profile_from
-from bot.kb.model import Aspect, KnowledgeBase, Point, Program, Role, Topic
+from bot.kb.model import PLACEHOLDER, Aspect, KnowledgeBase, Point, Program, Role, Topic
 from bot.vocab import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver, normalise
 
 Citation = Tuple[str, str]  # (source id, section)
@@ -76,6 +76,7 @@ def handles(*intents: str, knowledge: bool = True) -> Callable[[Handler], Handle
 
 
 MAX_BUTTONS = 4
+READINESS_BUTTON = Button("Check if it suits me", "/check_readiness")  # starts the readiness check (a form)
 
 
 class Advisor:
@@ -98,7 +99,11 @@ class Advisor:
             subject = self.guard.foreign_subject(question.text)
             if subject:
                 return self.decline_subject(subject)
-        handler = HANDLERS.get(question.intent, HANDLERS["out_of_scope"])
+        if COUNTRY_GAP in found.get(GAP, []) and question.intent in KNOWLEDGE_INTENTS \
+                and question.intent != "ask_sources":
+            handler: Handler = place_answer  # "and in the UK?": the figures are U.S. data
+        else:
+            handler = HANDLERS.get(question.intent, HANDLERS["out_of_scope"])
         answer = handler(self, question, found)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
@@ -191,6 +196,48 @@ class Advisor:
                 lines.append(f"For the {p.university} {p.name}, check the university's own course page.")
         return Answer("\n".join(lines), self.topic_buttons("programs", "worth_it", "need_masters"),
                       kind="not_covered")
+
+
+# -- places -------------------------------------------------------------------
+COUNTRY_GAP = "other_countries"  # the gap whose synonyms name places
+_THE = {"UK", "U.K.", "United Kingdom", "UAE", "European Union"}
+
+
+def place_named(advisor: Advisor, text: str) -> str:
+    gap = advisor.kb.get(COUNTRY_GAP)
+    low = text.lower()
+    for synonym in sorted(gap.synonyms, key=len, reverse=True):
+        if re.search(r"(?<![a-z])" + re.escape(synonym) + r"(?![a-z])", low):
+            name = synonym.upper() if len(synonym) <= 4 else synonym.title()
+            return f"the {name}" if name in _THE else name
+    return "other countries"
+
+
+def place_answer(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    """A figure or program question about a country: say where the KB's figures come from, and no more."""
+    place = place_named(advisor, question.text)
+    topic = advisor.kb.topic_for_intent(question.intent)
+    if question.intent == "follow_up" and question.context.topic:
+        topic = advisor.kb.get(question.context.topic)
+    stat_ids = [m.group(1) for p in topic.points for m in PLACEHOLDER.finditer(p.text)] \
+        if isinstance(topic, Topic) else []
+    stats = [advisor.kb.statistic(i) for i in dict.fromkeys(stat_ids)]
+    lines, citations = [], []
+    for stat in stats:
+        where = f", so it describes {stat.region}" if stat.region else ""
+        origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
+        lines.append(f"The figure I have for the {stat.label}, {stat.value}, comes from {origin}{where}.")
+        citations.append((stat.source, stat.section))
+    lines.append(f"Neither article ({advisor.publishers()}) gives figures or details for {place}, so I can't "
+                 "tell you how it compares there.")
+    programs = found.get(PROGRAM) or ([question.context.program] if question.context.program else [])
+    if programs or question.intent == "ask_program" or (isinstance(topic, Topic) and topic.id == "programs"):
+        chosen = [advisor.kb.program(p) for p in programs] or advisor.kb.programs
+        lines.append("What they do say about where the programs are taught: " + "; ".join(
+            f"{p.university} {p.name}: {p.location}" for p in chosen) + ".")
+        citations += [(p.source, p.section) for p in chosen]
+    return advisor.compose(lines, citations, advisor.topic_buttons("salary", "outlook", "programs", "worth_it"),
+                           kind="not_covered")
 
 
 # -- knowledge handlers -----------------------------------------------------------
@@ -390,14 +437,14 @@ def answer_difference(advisor: Advisor, question: Question, found: Dict[str, Lis
     return advisor.compose(lines, citations, advisor.buttons(topic.related), updates={"topic": topic.id})
 
 
-@handles("ask_fit")
+@handles("ask_fit", "check_readiness")  # check_readiness normally starts the form (data/rules.yml)
 def answer_fit(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
     topic = advisor.kb.topic("fit")
     intro, lead_in = (advisor.point_text(p) for p in topic.points[:2])
     signs = "\n".join(f"- {s.sign}" for s in advisor.kb.readiness_signals)
     citations = [(p.source, p.section) for p in topic.points]
-    return advisor.compose([intro, lead_in, signs], citations, advisor.buttons(topic.related), joiner="\n",
-                           updates={"topic": topic.id})
+    buttons = [READINESS_BUTTON] + advisor.buttons(topic.related)
+    return advisor.compose([intro, lead_in, signs], citations, buttons, joiner="\n", updates={"topic": topic.id})
 
 
 def program_answer(advisor: Advisor, program: Program, feature_words: Sequence[str]) -> Answer:
@@ -491,6 +538,11 @@ def answer_sources(advisor: Advisor, question: Question, found: Dict[str, List[s
 
 
 
+WHY = re.compile(r"^\W*(why|how come|says who|based on what|how do you know|what makes you say)\b")
+MORE = re.compile(r"\b(tell me more|more about (that|this|it)|more detail|more info|elaborate|expand on|go on|"
+                  r"anything else|what else|more please|^more\b)")
+
+
 @handles("follow_up")
 def answer_follow_up(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
     """Short follow-ups ("and a quality engineer?", "what about Leeds?") use the entity they name."""
@@ -510,7 +562,30 @@ def answer_follow_up(advisor: Advisor, question: Question, found: Dict[str, List
                 return program_answer(advisor, other[0], [])
         return Answer("Which one do you mean?", [advisor.button_for(p.id) for p in advisor.kb.programs]
                       + [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:2])
+    text = question.text.lower()
+    if WHY.search(text) and ctx.citations:  # "why?" / "says who?": the reasoning's source, by section
+        answer = answer_sources(advisor, question, found)
+        return Answer("Here is where that comes from; the reasoning is the source's, not mine.\n" + answer.text,
+                      answer.buttons, kind=answer.kind)
     topic = advisor.kb.get(ctx.topic) if ctx.topic else None
+    if MORE.search(text):  # "tell me more": the next thing the KB links to what was just said
+        if ctx.program and (topic is None or not isinstance(topic, Topic)):
+            program = advisor.kb.program(ctx.program)
+            return program_answer(advisor, program, [w for f in program.features[3:] for w in f.synonyms[:1]])
+        if ctx.role and not isinstance(topic, Topic):
+            role = advisor.kb.role(ctx.role)
+            similar = [r for r, _ in matching_roles(advisor, " ".join(role.keywords)) if r.id != role.id][:2]
+            lines = [f"That's everything my sources say about the {role.title.lower()} role."]
+            if similar:
+                lines.append("Roles with related work: " + ", ".join(r.title for r in similar) + ".")
+            return advisor.compose(lines, [(role.source, role.section)],
+                                   advisor.buttons([r.id for r in similar] + ["jobs"]))
+        if isinstance(topic, Topic):
+            nxt = next((advisor.kb.get(r) for r in topic.related if isinstance(advisor.kb.get(r), Topic)), None)
+            if nxt:
+                answer = advisor.topic_answer(nxt)
+                answer.text = "More on that: " + answer.text
+                return answer
     if isinstance(topic, Topic):
         return Answer("Here is where you could go next from there:", advisor.buttons(topic.related))
     return Answer("Which one do you mean? Pick a topic, or ask me in your own words:", advisor.help_buttons())
@@ -522,6 +597,12 @@ def answer_greet(advisor: Advisor, question: Question, found: Dict[str, List[str
     return Answer("Hello! I'm a career advisor for engineers weighing a move into engineering management. "
                   "Ask me what it is, how it differs from engineering, whether you need a master's, "
                   "or what the degree leads to.", advisor.help_buttons(), kind="chitchat")
+
+
+@handles("stop", knowledge=False)
+def answer_stop(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    return Answer("There's nothing running to stop. Ask me anything about engineering management, or pick one:",
+                  advisor.help_buttons(), kind="chitchat")
 
 
 @handles("goodbye", knowledge=False)

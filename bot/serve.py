@@ -95,7 +95,7 @@ class BotProcesses:
         wait_http(f"http://{self.ports.host}:{self.ports.actions}/health", timeout, proc)
 
     def rasa_args(self) -> List[str]:
-        return ["-m", "rasa", "run", "-m", str(self.model), "--endpoints", "endpoints.yml",
+        return ["-m", "bot.rasa_main", "run", "-m", str(self.model), "--endpoints", "endpoints.yml",
                 "--credentials", "credentials.yml", "-i", self.ports.host, "-p", str(self.ports.rasa)]
 
     def start_rasa(self, timeout: float = 180) -> None:
@@ -170,7 +170,7 @@ def serve(shell: bool = False) -> int:
         print(f"Starting the action server on {bot.ports.host}:{bot.ports.actions} ...", flush=True)
         bot.start_actions()
         if shell:
-            proc = bot._spawn(["-m", "rasa", "shell", "-m", str(bot.model), "--endpoints", "endpoints.yml"],
+            proc = bot._spawn(["-m", "bot.rasa_main", "shell", "-m", str(bot.model), "--endpoints", "endpoints.yml"],
                               interactive=True)
             return proc.wait()
         print(f"Starting the Rasa server on {bot.ports.host}:{bot.ports.rasa} ...", flush=True)

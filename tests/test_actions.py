@@ -23,8 +23,9 @@ def parse():
 class Conversation(LocalConversation):
     def say(self, text: str) -> Tuple[Dict[str, Any], str]:  # type: ignore[override]
         message, sent = super().say(text)
-        assert len(sent) == 1
-        return message, sent[0]["text"] + "\n" + "\n".join(b["title"] for b in sent[0].get("buttons") or [])
+        assert sent
+        return message, "\n".join(m["text"] + "\n" + "\n".join(b["title"] for b in m.get("buttons") or [])
+                                  for m in sent)
 
 
 @pytest.fixture
@@ -43,7 +44,8 @@ def chat(parse) -> Conversation:
     ("is a master's in engineering management worth it?", "ask_worth_it", ["$165,370", "4%", "experiential"]),
     ("is engineering management a good career?", "ask_good_career", ["stability"]),
     ("how does engineering differ from engineering management?", "ask_difference", ["orchestrates"]),
-    ("is management right for me?", "ask_fit", ["mentoring", "jargon"]),
+    ("who is engineering management for?", "ask_fit", ["mentoring", "jargon", "Check if it suits me"]),
+    ("is management right for me?", "check_readiness", ["mentoring others", "Question 1 of 5"]),
     ("how do I make the move from engineer to manager?", "ask_transition", ["leadership"]),
     ("which sectors need engineering managers?", "ask_sectors", ["aerospace", "healthcare"]),
     ("what accreditation does the Leeds MSc have?", "ask_program", ["Chartered Management Institute"]),
@@ -98,3 +100,20 @@ def test_out_of_scope_is_declined_politely(chat: Conversation, text: str) -> Non
     _, reply = chat.say(text)
     assert "Sorry" in reply
     assert "five years" not in reply and "$" not in reply
+
+
+def test_readiness_check_through_the_actions_and_real_nlu(chat: Conversation) -> None:
+    _, opening = chat.say("Would I make a good engineering manager?")
+    assert "Question 1 of 5" in opening
+    _, reply = chat.say("yep, I mentor two juniors")
+    assert "Question 2 of 5" in reply
+    _, reply = chat.say("what does a program manager do?")
+    assert "program manager" in reply.lower() and "Back to the readiness check. Question 2 of 5" in reply
+    for text in ("not really", "sometimes", "no", "kind of"):
+        _, reply = chat.say(text)
+    assert "how many years" in reply
+    _, verdict = chat.say("two years, degree in economics")
+    assert "Verdict: mixed" in verdict and "about 2 years" in verdict and "economics" in verdict
+    assert chat.slots["experience_years"] == 2.0 and not chat.in_readiness_form
+    _, after = chat.say("do I need a master's?")
+    assert "about 2 years" in after  # what they said in the check is remembered

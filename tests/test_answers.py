@@ -255,3 +255,30 @@ def test_the_other_program(advisor: Advisor) -> None:
     assert "Northeastern" in answer.text and answer.updates["program"] == "northeastern_ms_em"
     unsure = ask(advisor, "follow_up", "what about the other one?")
     assert unsure.text == "Which one do you mean?" and unsure.buttons
+
+
+@pytest.mark.parametrize("intent,text,context,expected", [
+    ("follow_up", "and in the UK?", Context(topic="salary"), ["$165,370", "U.S. Bureau of Labor Statistics",
+                                                            "the United States", "the UK"]),
+    ("ask_salary", "what do engineering managers earn in Canada?", Context(), ["the United States", "Canada"]),
+    ("ask_outlook", "is demand growing in Australia?", Context(), ["4%", "Australia"]),
+    ("follow_up", "what about in Britain?", Context(program="leeds_msc_em"), ["Britain", "100% online"]),
+])
+def test_a_country_question_says_where_the_figures_come_from(advisor: Advisor, intent: str, text: str,
+                                                             context: Context, expected: list) -> None:
+    place = next(w for w in ("UK", "Canada", "Australia", "Britain") if w in text)
+    answer = ask(advisor, intent, text, context, gap=place)
+    for fact in expected:
+        assert fact in answer.text
+    assert answer.kind == "not_covered" and "can't tell you how it compares" in answer.text
+    assert not re.search(r"£|\$(?!165,370)", answer.text)  # no invented local figure
+
+
+def test_tell_me_more_goes_to_what_the_kb_links_next(advisor: Advisor) -> None:
+    salary = ask(advisor, "ask_salary")
+    more = ask(advisor, "follow_up", "tell me more", Context(topic="salary",
+                                                              citations=tuple(salary.updates["citations"])))
+    assert more.text.startswith("More on that:") and "18%" in more.text
+    role = ask(advisor, "follow_up", "tell me more", Context(role="product_manager", topic="role:product_manager"))
+    assert "everything my sources say about the product manager role" in role.text
+    assert "Source" in role.text

@@ -48,6 +48,7 @@ class Statistic:
     source: str
     section: str
     note: Optional[str] = None
+    region: Optional[str] = None  # where the figure applies, when the source says (e.g. U.S. data)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Program:
 @dataclass(frozen=True)
 class Signal:
     id: str
+    label: str  # a short name for the sign, used in the readiness verdict
     sign: str
     question: str
     keywords: List[str]

@@ -105,6 +105,22 @@ def test_quick_reply_button_sends_its_payload(visit: Visit) -> None:
     visit.shot("quick-reply")
 
 
+def test_readiness_check_with_reply_buttons(visit: Visit) -> None:
+    visit.open()
+    visit.ask("Am I suited to engineering management?")
+    assert "Question 1 of 5" in visit.last_answer()
+    for expected in ("Question 2 of 5", "Question 3 of 5"):
+        before = visit.bot_messages().count()
+        visit.chat.get_by_role("button", name="Yes", exact=True).click()
+        visit.wait_for_bot(before)
+        assert expected in visit.last_answer()
+    visit.shot("readiness-check")
+    before = visit.bot_messages().count()
+    visit.chat.get_by_role("button", name="Stop the check").click()
+    visit.wait_for_bot(before)
+    assert "stopped the readiness check" in visit.last_answer()
+
+
 def test_reload_keeps_the_transcript_and_the_conversation(visit: Visit) -> None:
     visit.open()
     visit.ask("What does a program manager do?")
