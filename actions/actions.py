@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import KNOWN_WORDS
+from bot import DOMAIN_WORDS, KNOWN_WORDS
 from bot.answers import Advisor, Answer, Context, Question
 from bot.inputs import load_known_words
 from bot.kb.loader import load
@@ -21,7 +21,7 @@ DONE = "done"  # readiness_reply once every question is answered: the form has n
 
 @lru_cache(maxsize=1)
 def advisor() -> Advisor:
-    return Advisor(load(), load_known_words(KNOWN_WORDS))
+    return Advisor(load(), load_known_words(KNOWN_WORDS), load_known_words(DOMAIN_WORDS))
 
 
 @lru_cache(maxsize=1)

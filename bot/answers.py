@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.guard import DomainGuard
-from bot.inputs import NOT_UNDERSTOOD, all_words_unknown, message_problem
+from bot.inputs import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic, wants_to_stop
 from bot.personal import ENGINEERING_WORDS, NUMBER_WORDS, profile_from
 from bot.kb.model import PLACEHOLDER, Aspect, KnowledgeBase, Point, Program, Role, Topic
 from bot.vocab import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver, normalise
@@ -76,13 +76,17 @@ def handles(*intents: str, knowledge: bool = True) -> Callable[[Handler], Handle
 
 
 MAX_BUTTONS = 4
+# Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
+CONTEXT_INTENTS = frozenset({"follow_up", "ask_sources"})
 READINESS_BUTTON = Button("Check if it suits me", "/check_readiness")  # starts the readiness check (a form)
 
 
 class Advisor:
-    def __init__(self, kb: KnowledgeBase, known: Optional[FrozenSet[str]] = None) -> None:
+    def __init__(self, kb: KnowledgeBase, known: Optional[FrozenSet[str]] = None,
+                 domain: Optional[FrozenSet[str]] = None) -> None:
         self.kb = kb
         self.known = known  # vocabulary of training data and KB, when built
+        self.domain = domain  # content words of the KB and on-topic training data, when built
         self.resolver = Resolver(kb)
         self.guard = DomainGuard(kb)
 
@@ -99,6 +103,8 @@ class Advisor:
             subject = self.guard.foreign_subject(question.text)
             if subject:
                 return self.decline_subject(subject)
+            if self.domain and question.intent not in CONTEXT_INTENTS and off_topic(question.text, self.domain):
+                return HANDLERS["out_of_scope"](self, question, found)
         if COUNTRY_GAP in found.get(GAP, []) and question.intent in KNOWLEDGE_INTENTS \
                 and question.intent != "ask_sources":
             handler: Handler = place_answer  # "and in the UK?": the figures are U.S. data
@@ -601,6 +607,8 @@ def answer_greet(advisor: Advisor, question: Question, found: Dict[str, List[str
 
 @handles("stop", knowledge=False)
 def answer_stop(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    if not (wants_to_stop(question.text) or question.text.startswith("/")):
+        return HANDLERS["out_of_scope"](advisor, question, found)  # classified "stop" but doesn't say it
     return Answer("There's nothing running to stop. Ask me anything about engineering management, or pick one:",
                   advisor.help_buttons(), kind="chitchat")
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import FrozenSet, List, Optional
 
-from bot import COMPILED_KB, GENERATED_NLU, KNOWLEDGE_DIR, KNOWN_WORDS, SPACY_MODEL_DIR
+from bot import COMPILED_KB, DOMAIN_WORDS, GENERATED_NLU, KNOWLEDGE_DIR, KNOWN_WORDS, SPACY_MODEL_DIR
 from bot.kb.loader import KnowledgeBaseError, load_knowledge_base, write_compiled
 from bot.kb.model import KnowledgeBase
 
@@ -22,6 +22,7 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     save_pipeline(kb, SPACY_MODEL_DIR)
     write_generated_nlu(kb, GENERATED_NLU)
     save_known_words(vocabulary(kb), KNOWN_WORDS)
+    save_known_words(domain_vocabulary(kb), DOMAIN_WORDS)
     if not quiet:
         count = sum(1 for _ in kb.entries())
         print(f"knowledge base OK: {count} entries from {knowledge_dir}")
@@ -40,6 +41,24 @@ def vocabulary(kb: KnowledgeBase) -> FrozenSet[str]:
     for path in GENERATED_NLU.parent.glob("*.yml"):
         texts += [str(block.get("examples", "")) for block in yaml.safe_load(path.read_text()).get("nlu", [])]
     return known_words(texts)
+
+
+# Intents whose examples are not about the subject (their words don't make a message on topic).
+NOT_DOMAIN_INTENTS = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_identity", "help", "stop"})
+
+
+def domain_vocabulary(kb: KnowledgeBase) -> FrozenSet[str]:
+    """Content words of the KB and of the on-topic training examples: what an on-topic question touches."""
+    import yaml
+
+    from bot.inputs import content_words
+    from bot.kb.model import strings_in
+
+    texts = list(strings_in(kb.to_dict()))
+    for path in GENERATED_NLU.parent.glob("*.yml"):
+        texts += [str(block.get("examples", "")) for block in yaml.safe_load(path.read_text()).get("nlu", [])
+                  if block.get("intent") and block["intent"] not in NOT_DOMAIN_INTENTS]
+    return frozenset(w for t in texts for w in content_words(t))
 
 
 def main(argv: Optional[List[str]] = None) -> int:

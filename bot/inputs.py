@@ -1,4 +1,4 @@
-"""Screen a message before answering: too long, or nothing that reads as words."""
+"""Screen a message before answering: too long, nothing that reads as words, off the topic, or "stop"."""
 from __future__ import annotations
 
 import difflib
@@ -32,6 +32,35 @@ def words_of(text: str) -> list:
 def known_words(texts: Iterable[str]) -> FrozenSet[str]:
     """The vocabulary of the training data and the knowledge base."""
     return frozenset(w for t in texts for w in words_of(t))
+
+
+# Asking to leave ("stop", "never mind", "I'd rather not continue").
+STOP = re.compile(r"^\W*(please\s+)?(stop|cancel|quit|exit|abort|end|leave|halt)\b|\b(never\s?mind|forget (it|this)|"
+                  r"stop (the|this) (check|quiz|test|questions)|no more questions|(want|like) to (stop|quit|leave)|"
+                  r"(let's|lets) stop|enough questions|i'm done|i am done|forget about it|"
+                  r"(rather not|don't want to|do not want to) (continue|go on|carry on|do this))\b")
+
+
+def wants_to_stop(text: str) -> bool:
+    return bool(STOP.search(text.lower().replace("’", "'")))
+
+
+def content_words(text: str) -> list:
+    """Words that carry meaning: no stop words, plural -s dropped."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w for w in words_of(text) if w not in STOP_WORDS]
+    return [w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words]
+
+
+def off_topic(text: str, domain: FrozenSet[str]) -> bool:
+    """True when a message has two or more content words and none of them is in the domain's vocabulary.
+
+    "How many ounces are in a pound?" can still get a confident knowledge intent
+    from an n-gram classifier; nothing in it touches the subject.
+    """
+    words = content_words(text)
+    return len(words) >= 2 and not any(w in domain for w in words)
 
 
 def save_known_words(words: FrozenSet[str], path: Path) -> None:

@@ -17,6 +17,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.answers import KNOWLEDGE_INTENTS, READINESS_BUTTON, Advisor, Answer, Button, Citation, Context, Question, \
     matching_roles, personal_advice
+from bot.inputs import wants_to_stop
 from bot.personal import profile_from
 
 
@@ -54,11 +55,6 @@ OPENERS = frozenset({"yes", "yeah", "yep", "yup", "no", "nope", "nah", "sometime
                      "partly", "never", "rarely", "sure", "not", "maybe", "mostly", "usually", "often", "always",
                      "occasionally", "certainly", "honestly"})
 
-STOP = re.compile(r"^\W*(please\s+)?(stop|cancel|quit|exit|abort|end|leave|halt)\b|\b(never\s?mind|forget (it|this)|"
-                  r"stop (the|this) (check|quiz|test|questions)|no more questions|(want|like) to (stop|quit|leave)|"
-                  r"(let's|lets) stop|enough questions|i'm done|i am done|forget about it|"
-                  r"(rather not|don't want to|do not want to) (continue|go on|carry on|do this))\b")
-
 # Intents answered mid-check (then the check resumes). Talk about what they enjoy
 # ("I like planning", "I'd be good at it") is a reply to the check, not an aside.
 ASIDE_INTENTS = (frozenset(KNOWLEDGE_INTENTS) | {"help", "bot_identity", "greet", "thank"}) - \
@@ -83,10 +79,6 @@ def interpret(text: str) -> Optional[Reply]:
         if any(f" {p} " in said for p in phrases):
             return reply
     return None
-
-
-def wants_to_stop(text: str) -> bool:
-    return bool(STOP.search(text.lower().replace("’", "'")))
 
 
 @dataclass

@@ -282,3 +282,42 @@ def test_tell_me_more_goes_to_what_the_kb_links_next(advisor: Advisor) -> None:
     role = ask(advisor, "follow_up", "tell me more", Context(role="product_manager", topic="role:product_manager"))
     assert "everything my sources say about the product manager role" in role.text
     assert "Source" in role.text
+
+
+@pytest.fixture(scope="module")
+def built_advisor(kb) -> Advisor:
+    """The advisor as the action server builds it: with the vocabularies `python -m bot build` writes."""
+    from bot import DOMAIN_WORDS, KNOWN_WORDS
+    from bot.cli import build
+    from bot.inputs import load_known_words
+
+    if not DOMAIN_WORDS.exists():
+        build(PROJECT_ROOT / "data" / "knowledge", quiet=True)
+    return Advisor(kb, load_known_words(KNOWN_WORDS), load_known_words(DOMAIN_WORDS))
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("how many ounces are in a pound?", "ask_experience"),
+    ("what is the square root of 144?", "ask_definition"),
+    ("how do volcanoes form?", "ask_transition"),
+])
+def test_a_confident_intent_on_a_question_off_the_subject_is_declined(built_advisor: Advisor, text: str,
+                                                                      intent: str) -> None:
+    answer = ask(built_advisor, intent, text)
+    assert answer.kind == "decline" and answer.text.startswith("Sorry")
+
+
+@pytest.mark.parametrize("text,intent", [
+    ("how lucrative is it?", "ask_salary"),  # one content word: too little to judge, answered
+    ("will a master's boost my pay?", "ask_earnings_boost"),
+    ("what do bosses of engineers earn?", "ask_salary"),
+    ("and the modules?", "follow_up"),
+])
+def test_short_or_on_topic_questions_are_not_declined_by_the_topic_check(built_advisor: Advisor, text: str,
+                                                                          intent: str) -> None:
+    assert ask(built_advisor, intent, text).kind != "decline"
+
+
+def test_stop_outside_the_check_needs_to_say_stop(built_advisor: Advisor) -> None:
+    assert "nothing running to stop" in ask(built_advisor, "stop", "never mind").text
+    assert ask(built_advisor, "stop", "what's the best laptop for gaming?").kind == "decline"
