@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import FrozenSet, List, Optional
 
-from bot import COMPILED_KB, DOMAIN_WORDS, GENERATED_NLU, KNOWLEDGE_DIR, KNOWN_WORDS, SPACY_MODEL_DIR
+from bot import COMPILED_KB, DOMAIN_WORDS, GENERATED_NLU, KNOWLEDGE_DIR, KNOWN_WORDS, SPACY_MODEL_DIR, STOP_WORDS_FILE
 from bot.kb.loader import KnowledgeBaseError, load_knowledge_base, write_compiled
 from bot.kb.model import KnowledgeBase
 
@@ -16,12 +16,14 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     from bot.generate import write_generated_nlu
     from bot.inputs import save_known_words
     from bot.nlp import save_pipeline
+    from spacy.lang.en.stop_words import STOP_WORDS
 
     kb = load_knowledge_base(knowledge_dir)
     write_compiled(kb, COMPILED_KB)
     save_pipeline(kb, SPACY_MODEL_DIR)
     write_generated_nlu(kb, GENERATED_NLU)
     save_known_words(vocabulary(kb), KNOWN_WORDS)
+    save_known_words(frozenset(STOP_WORDS), STOP_WORDS_FILE)  # read by the action server without spaCy
     save_known_words(domain_vocabulary(kb), DOMAIN_WORDS)
     if not quiet:
         count = sum(1 for _ in kb.entries())

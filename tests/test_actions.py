@@ -117,3 +117,16 @@ def test_readiness_check_through_the_actions_and_real_nlu(chat: Conversation) ->
     assert chat.slots["experience_years"] == 2.0 and not chat.in_readiness_form
     _, after = chat.say("do I need a master's?")
     assert "about 2 years" in after  # what they said in the check is remembered
+
+
+def test_the_action_server_code_stays_light() -> None:
+    # The actions answer from the compiled KB and word lists; spaCy (and with it thinc and
+    # TensorFlow, ~430 MB) belongs to the Rasa server only.
+    import subprocess
+    import sys
+
+    code = ("import sys; from actions.actions import advisor, readiness_check; from bot.answers import Question;"
+            "advisor().answer(Question('ask_salary', 'how much do engineering managers earn in the UK?'));"
+            "readiness_check(); print(sorted(m for m in ('spacy', 'tensorflow', 'rasa') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
