@@ -381,7 +381,7 @@ def answer_role_match(advisor: Advisor, question: Question, found: Dict[str, Lis
         lines.append(f"{role.title}, because you mention {' and '.join(hits)}: {role.involves}")
     citations = [(role.source, role.section) for role, _ in matches]
     return advisor.compose(lines, citations, advisor.buttons([r.id for r, _ in matches] + ["jobs", "fit"]),
-                           joiner="\n", updates={"role": matches[0][0].id, "topic": "jobs"})
+                           joiner="\n", updates={"role": matches[0][0].id, "topic": f"match:{matches[0][0].id}"})
 
 
 def aspect_answer(advisor: Advisor, aspect: Aspect) -> Answer:
@@ -581,11 +581,14 @@ def answer_follow_up(advisor: Advisor, question: Question, found: Dict[str, List
         if ctx.role and not isinstance(topic, Topic):
             role = advisor.kb.role(ctx.role)
             similar = [r for r, _ in matching_roles(advisor, " ".join(role.keywords)) if r.id != role.id][:2]
-            lines = [f"That's everything my sources say about the {role.title.lower()} role."]
+            lines = ([f"More on the {role.title.lower()} role: {role.degree_helps}"] if role.degree_helps and
+                     f"more:{role.id}" != ctx.topic else
+                     [f"That's everything my sources say about the {role.title.lower()} role."])
             if similar:
                 lines.append("Roles with related work: " + ", ".join(r.title for r in similar) + ".")
             return advisor.compose(lines, [(role.source, role.section)],
-                                   advisor.buttons([r.id for r in similar] + ["jobs"]))
+                                   advisor.buttons([r.id for r in similar] + ["jobs"]),
+                                   updates={"topic": f"more:{role.id}"})
         if isinstance(topic, Topic):
             nxt = next((advisor.kb.get(r) for r in topic.related if isinstance(advisor.kb.get(r), Topic)), None)
             if nxt:

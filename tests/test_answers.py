@@ -279,9 +279,11 @@ def test_tell_me_more_goes_to_what_the_kb_links_next(advisor: Advisor) -> None:
     more = ask(advisor, "follow_up", "tell me more", Context(topic="salary",
                                                               citations=tuple(salary.updates["citations"])))
     assert more.text.startswith("More on that:") and "18%" in more.text
-    role = ask(advisor, "follow_up", "tell me more", Context(role="product_manager", topic="role:product_manager"))
-    assert "everything my sources say about the product manager role" in role.text
-    assert "Source" in role.text
+    match = ask(advisor, "ask_role_match", "I like testing and standards")
+    more = ask(advisor, "follow_up", "tell me more", Context(role=match.updates["role"], topic=match.updates["topic"]))
+    assert more.text.startswith("More on the quality engineer/analyst role:") and "Source" in more.text
+    again = ask(advisor, "follow_up", "tell me more", Context(role="quality_engineer", topic=more.updates["topic"]))
+    assert "everything my sources say about the quality engineer/analyst role" in again.text
 
 
 @pytest.fixture(scope="module")
