@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot import DOMAIN_WORDS, KNOWN_WORDS
 from bot.answers import Advisor, Answer, Context, Question
-from bot.inputs import load_known_words
+from bot.inputs import load_words
 from bot.kb.loader import load
 from bot.readiness import Progress, ReadinessCheck
 
@@ -21,7 +21,7 @@ DONE = "done"  # readiness_reply once every question is answered: the form has n
 
 @lru_cache(maxsize=1)
 def advisor() -> Advisor:
-    return Advisor(load(), load_known_words(KNOWN_WORDS), load_known_words(DOMAIN_WORDS))
+    return Advisor(load(), load_words(KNOWN_WORDS), load_words(DOMAIN_WORDS))
 
 
 @lru_cache(maxsize=1)

@@ -10,10 +10,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Callable, Dict, List, Tuple
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
-
-from rasa_sdk import Action
 
 from actions.actions import CONTEXT_SLOTS, DONE, PROGRESS_SLOT, REPLY_SLOT, ActionAnswer, ActionAskReadinessReply, \
     ActionReadinessResult, ActionStartReadiness, ValidateReadinessForm

@@ -276,18 +276,19 @@ def answer_personal(advisor: Advisor, question: Question, found: Dict[str, List[
                                 extra_citations=[(stat.source, stat.section)] if lines else ())
 
 
-def personal_advice(advisor: Advisor, years: Optional[float], degree: Optional[str]) -> List[str]:
+def personal_advice(advisor: Advisor, years: Optional[float], degree: Optional[str],
+                    lead: str = "For you: ") -> List[str]:
     need, boost = advisor.kb.statistic("experience_required"), advisor.kb.statistic("earnings_boost")
     required = float(NUMBER_WORDS.get(need.value.split()[0], 0)) or None
     lines = []
     if years is not None and required:
         amount = "no work experience yet" if years == 0 else f"about {years:g} year{'s' if years != 1 else ''} of experience"
         if years < required:
-            lines.append(f"For you: with {amount}, you are short of the {need.value} most employers ask for "
+            lines.append(f"{lead}with {amount}, you are short of the {need.value} most employers ask for "
                          f"({need.measured_by}), so experience is the gap to close; a master's is optional, "
                          f"though it can lift earning potential by about {boost.value}.")
         else:
-            lines.append(f"For you: with {amount}, you already meet the {need.value} most employers ask for, "
+            lines.append(f"{lead}with {amount}, you already meet the {need.value} most employers ask for, "
                          f"so a master's is a choice rather than a requirement; it can lift earning potential "
                          f"by about {boost.value}.")
     if degree and not any(w in degree for w in ENGINEERING_WORDS):
@@ -540,8 +541,6 @@ def answer_sources(advisor: Advisor, question: Question, found: Dict[str, List[s
         named = "; ".join(f"“{s}”" for s in sections)
         lines.append(f"- {advisor.describe_source(source_id)}, section{'s' if len(sections) > 1 else ''} {named}")
     return Answer("\n".join(lines), advisor.help_buttons(), kind="answer")
-
-
 
 
 WHY = re.compile(r"^\W*(why|how come|says who|based on what|how do you know|what makes you say)\b")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import FrozenSet, List, Optional
+from typing import FrozenSet, List, Optional, Tuple
 
 from bot import COMPILED_KB, DOMAIN_WORDS, GENERATED_NLU, KNOWLEDGE_DIR, KNOWN_WORDS, SPACY_MODEL_DIR, STOP_WORDS_FILE
 from bot.kb.loader import KnowledgeBaseError, load_knowledge_base, write_compiled
@@ -14,7 +14,7 @@ from bot.kb.model import KnowledgeBase
 def build(knowledge_dir: Path, quiet: bool = False) -> int:
     """Validate the KB, then write every artefact generated from it."""
     from bot.generate import write_generated_nlu
-    from bot.inputs import save_known_words
+    from bot.inputs import save_words
     from bot.nlp import save_pipeline
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -22,9 +22,10 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     write_compiled(kb, COMPILED_KB)
     save_pipeline(kb, SPACY_MODEL_DIR)
     write_generated_nlu(kb, GENERATED_NLU)
-    save_known_words(vocabulary(kb), KNOWN_WORDS)
-    save_known_words(frozenset(STOP_WORDS), STOP_WORDS_FILE)  # read by the action server without spaCy
-    save_known_words(domain_vocabulary(kb), DOMAIN_WORDS)
+    examples = training_examples()
+    save_words(vocabulary(kb, examples), KNOWN_WORDS)
+    save_words(frozenset(STOP_WORDS), STOP_WORDS_FILE)  # read by the action server without spaCy
+    save_words(domain_vocabulary(kb, examples), DOMAIN_WORDS)
     if not quiet:
         count = sum(1 for _ in kb.entries())
         print(f"knowledge base OK: {count} entries from {knowledge_dir}")
@@ -32,34 +33,34 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     return 0
 
 
-def vocabulary(kb: KnowledgeBase) -> FrozenSet[str]:
-    """Words of the NLU training data and the KB: what the bot can be said to know."""
-    import yaml
-
-    from bot.inputs import known_words
-    from bot.kb.model import strings_in
-
-    texts = list(strings_in(kb.to_dict()))
-    for path in GENERATED_NLU.parent.glob("*.yml"):
-        texts += [str(block.get("examples", "")) for block in yaml.safe_load(path.read_text()).get("nlu", [])]
-    return known_words(texts)
-
-
 # Intents whose examples are not about the subject (their words don't make a message on topic).
 NOT_DOMAIN_INTENTS = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_identity", "help", "stop"})
 
 
-def domain_vocabulary(kb: KnowledgeBase) -> FrozenSet[str]:
-    """Content words of the KB and of the on-topic training examples: what an on-topic question touches."""
+def training_examples() -> List[Tuple[Optional[str], str]]:
+    """(intent, examples) of every NLU block in data/nlu/, generated.yml included; intent is None for synonyms."""
     import yaml
 
+    return [(block.get("intent"), str(block.get("examples", "")))
+            for path in sorted(GENERATED_NLU.parent.glob("*.yml"))
+            for block in yaml.safe_load(path.read_text()).get("nlu", [])]
+
+
+def vocabulary(kb: KnowledgeBase, examples: List[Tuple[Optional[str], str]]) -> FrozenSet[str]:
+    """Words of the NLU training data and the KB: what the bot can be said to know."""
+    from bot.inputs import known_words
+    from bot.kb.model import strings_in
+
+    return known_words(list(strings_in(kb.to_dict())) + [text for _, text in examples])
+
+
+def domain_vocabulary(kb: KnowledgeBase, examples: List[Tuple[Optional[str], str]]) -> FrozenSet[str]:
+    """Content words of the KB and of the on-topic training examples: what an on-topic question touches."""
     from bot.inputs import content_words
     from bot.kb.model import strings_in
 
     texts = list(strings_in(kb.to_dict()))
-    for path in GENERATED_NLU.parent.glob("*.yml"):
-        texts += [str(block.get("examples", "")) for block in yaml.safe_load(path.read_text()).get("nlu", [])
-                  if block.get("intent") and block["intent"] not in NOT_DOMAIN_INTENTS]
+    texts += [text for intent, text in examples if intent and intent not in NOT_DOMAIN_INTENTS]
     return frozenset(w for t in texts for w in content_words(t))
 
 

@@ -52,8 +52,9 @@ def wants_to_stop(text: str) -> bool:
 def stop_words() -> FrozenSet[str]:
     """spaCy's English stop words: from the build when it exists, because importing spaCy in the
     action server would pull in thinc and TensorFlow (about 430 MB more resident memory)."""
-    if STOP_WORDS_FILE.exists():
-        return frozenset(json.loads(STOP_WORDS_FILE.read_text(encoding="utf-8")))
+    built = load_words(STOP_WORDS_FILE)
+    if built is not None:
+        return built
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
@@ -76,12 +77,13 @@ def off_topic(text: str, domain: FrozenSet[str]) -> bool:
     return len(words) >= 2 and not any(w in domain for w in words)
 
 
-def save_known_words(words: FrozenSet[str], path: Path) -> None:
+def save_words(words: FrozenSet[str], path: Path) -> None:
+    """A word list written by `python -m bot build` (known words, domain words, stop words)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(sorted(words)), encoding="utf-8")
 
 
-def load_known_words(path: Path) -> Optional[FrozenSet[str]]:
+def load_words(path: Path) -> Optional[FrozenSet[str]]:
     return frozenset(json.loads(path.read_text(encoding="utf-8"))) if path.exists() else None
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Dict, Text
 
+from jsonschema import ValidationError
+from jsonschema.exceptions import best_match
+from jsonschema.validators import validator_for
+
 
 @lru_cache(maxsize=1)
 def _action_reply_validator() -> Any:
-    from jsonschema.validators import validator_for
     from rasa.core.actions.action import RemoteAction
 
     schema = RemoteAction.action_response_format_spec()
@@ -24,8 +27,6 @@ def _action_reply_validator() -> Any:
 
 
 def _validate_action_result(self: Any, result: Dict[Text, Any]) -> bool:
-    from jsonschema import ValidationError
-    from jsonschema.exceptions import best_match
     from rasa.shared.constants import DOCS_BASE_URL
 
     error = best_match(_action_reply_validator().iter_errors(result))

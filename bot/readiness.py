@@ -108,7 +108,7 @@ class Turn:
 
     progress: Progress
     messages: List[Answer] = field(default_factory=list)  # to send before the next question
-    updates: Dict[str, object] = field(default_factory=dict)  # context slots (experience, answers' context)
+    updates: Dict[str, object] = field(default_factory=dict)  # the experience the visitor gave
     finished: bool = False  # all questions answered
     stopped: bool = False
 
@@ -158,7 +158,8 @@ class ReadinessCheck:
         sure = confidence >= MIN_CONFIDENCE
         if step is None:
             return Turn(progress, finished=True)
-        if wants_to_stop(text) or (question.intent in LEAVE_INTENTS and sure and interpret(text) is None):
+        reply = interpret(text)
+        if wants_to_stop(text) or (question.intent in LEAVE_INTENTS and sure and reply is None):
             progress.stopped = True
             return Turn(progress, stopped=True)
         if step == EXPERIENCE:
@@ -171,15 +172,13 @@ class ReadinessCheck:
                     updates["degree_field"] = said.degree_field
                 progress.experience = "given"
                 return self._advance(progress, updates)
-        reply = interpret(text)
         # A short reply or one that starts with yes/no is an answer even if NLU sees a question in it.
         words = _normalise(text).split()
         explicit = reply is not None and (len(words) <= 4 or words[0] in OPENERS)
         is_question = question.intent in ASIDE_INTENTS and sure and (not explicit or text.endswith("?"))
         if is_question or text.startswith("/"):
-            answer = self.advisor.answer(question)
             progress.resumed, progress.unclear = True, 0
-            return Turn(progress, [answer], dict(answer.updates))
+            return Turn(progress, [self.advisor.answer(question)])  # the answer carries its own context
         if step == EXPERIENCE:
             if reply in (Reply.NO, Reply.UNSURE) or progress.unclear >= 1:
                 progress.experience = "skipped"
@@ -274,10 +273,10 @@ class ReadinessCheck:
     def _masters_advice(self, context: Context) -> Tuple[List[str], List[Citation]]:
         need, boost = self.kb.statistic("experience_required"), self.kb.statistic("earnings_boost")
         citations = [(need.source, need.section), (boost.source, boost.section)]
-        personal = personal_advice(self.advisor, context.experience_years, context.degree_field)
+        personal = personal_advice(self.advisor, context.experience_years, context.degree_field,
+                                   lead="On a master's: ")
         if personal:
-            return ["On a master's: " + personal[0][len("For you: "):] if personal[0].startswith("For you: ")
-                    else personal[0]] + personal[1:], citations
+            return personal, citations
         return [f"On a master's: it isn't required; most employers ask for {need.value} of experience "
                 f"({need.measured_by}), and a master's can lift earning potential by about {boost.value}. Tell me "
                 "your years of experience and I can say more."], citations

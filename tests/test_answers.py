@@ -195,9 +195,9 @@ def test_low_confidence_off_topic_is_declined(advisor: Advisor) -> None:
 
 def test_keyboard_mash_is_not_answered_but_typos_are(kb) -> None:
     from bot import KNOWN_WORDS
-    from bot.inputs import load_known_words
+    from bot.inputs import load_words
 
-    known = load_known_words(KNOWN_WORDS)
+    known = load_words(KNOWN_WORDS)
     assert known, "run `python -m bot build` first"
     advisor = Advisor(kb, known)
     assert advisor.answer(Question("help", "qwertyuiop")).text.startswith("Sorry, I didn't understand")
@@ -291,11 +291,11 @@ def built_advisor(kb) -> Advisor:
     """The advisor as the action server builds it: with the vocabularies `python -m bot build` writes."""
     from bot import DOMAIN_WORDS, KNOWN_WORDS
     from bot.cli import build
-    from bot.inputs import load_known_words
+    from bot.inputs import load_words
 
     if not DOMAIN_WORDS.exists():
         build(PROJECT_ROOT / "data" / "knowledge", quiet=True)
-    return Advisor(kb, load_known_words(KNOWN_WORDS), load_known_words(DOMAIN_WORDS))
+    return Advisor(kb, load_words(KNOWN_WORDS), load_words(DOMAIN_WORDS))
 
 
 @pytest.mark.parametrize("text,intent", [

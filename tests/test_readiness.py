@@ -68,6 +68,13 @@ class Run:
         self.sent += out
         return out
 
+    def finish(self, replies: Tuple[str, ...], experience: str = "skip") -> str:
+        """Answer every sign, then the experience question; the verdict's text."""
+        for reply in replies:
+            self.say(reply)
+        self.say(experience)
+        return self.verdict.text
+
 
 def test_asks_each_sign_from_the_knowledge_base_in_plain_words(check: ReadinessCheck, kb) -> None:
     run = Run(check)
@@ -80,10 +87,8 @@ def test_asks_each_sign_from_the_knowledge_base_in_plain_words(check: ReadinessC
 
 def test_all_yes_is_a_strong_fit_with_roles_and_masters_advice_for_their_experience(check: ReadinessCheck) -> None:
     run = Run(check)
-    for reply in ("yes", "yeah mostly", "definitely", "I love it", "yep"):
-        run.say(reply)
-    run.say("about 3 years as a civil engineer, degree in physics")
-    text = run.verdict.text
+    text = run.finish(("yes", "yeah mostly", "definitely", "I love it", "yep"),
+                      "about 3 years as a civil engineer, degree in physics")
     assert "strong fit" in text and "yes to 5" in text
     assert "Roles to look at" in text
     assert "about 3 years" in text and "five years" in text and "18%" in text  # tailored, from the KB figures
@@ -92,22 +97,14 @@ def test_all_yes_is_a_strong_fit_with_roles_and_masters_advice_for_their_experie
 
 
 def test_mostly_no_points_to_a_technical_track(check: ReadinessCheck) -> None:
-    run = Run(check)
-    for reply in ("no", "not really", "nope", "sometimes", "never"):
-        run.say(reply)
-    run.say("skip")
-    text = run.verdict.text
+    text = Run(check).finish(("no", "not really", "nope", "sometimes", "never"))
     assert "technical track" in text and "Principal engineer" in text
     assert "mentoring others" in text  # which answers drove it
     assert "strong fit" not in text
 
 
 def test_a_mix_is_mixed_and_names_the_answers(check: ReadinessCheck) -> None:
-    run = Run(check)
-    for reply in ("yes", "no", "sometimes", "no", "yes"):
-        run.say(reply)
-    run.say("skip")
-    text = run.verdict.text
+    text = Run(check).finish(("yes", "no", "sometimes", "no", "yes"))
     assert "Verdict: mixed" in text
     assert "yes to mentoring others" in text and "no to thinking about business" in text
     assert "Tell me your years of experience" in text  # nothing known about them: the general advice
