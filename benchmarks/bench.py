@@ -1,5 +1,8 @@
 """`make bench`: speed and memory of our bot and the stock-pipeline bot, in one run.
 
+A full run also measures Rasa's floor (benchmarks/floor.yml: no TensorFlow, rules
+only, the same actions): what any pipeline costs at least on this machine.
+
 For each bot: cold start to first answer, REST latency (p50/p95/p99) and
 throughput at 1, 8 and 32 concurrent conversations (multi-turn, a realistic
 mix of questions), and resident memory of the Rasa and action servers. Training
@@ -28,7 +31,9 @@ from bot import PROJECT_ROOT
 from bot.serve import BotProcesses, Ports
 
 RESULTS = PROJECT_ROOT / "results"
-MODELS = {"ours": PROJECT_ROOT / "models" / "advisor.tar.gz", "stock": PROJECT_ROOT / "models" / "stock.tar.gz"}
+MODELS = {"ours": PROJECT_ROOT / "models" / "advisor.tar.gz", "stock": PROJECT_ROOT / "models" / "stock.tar.gz",
+          "floor": PROJECT_ROOT / "models" / "floor.tar.gz"}
+QUICK_BOTS = ("ours", "stock")  # the floor is a reference for full runs
 CONVERSATIONS = PROJECT_ROOT / "tests" / "eval" / "answers.yml"
 TARGETS = {"p95_ms_at_8": 150.0, "throughput_ratio_at_8": 1.5, "memory_mb": 900.0, "cold_start_s": 30.0,
            "train_s": 180.0}
@@ -169,34 +174,40 @@ def main() -> int:
     args = parser.parse_args()
     levels = [1, 8] if args.quick else [1, 8, 32]
     max_requests, max_seconds = (30, 15) if args.quick else (600, 60)
-    for model in MODELS.values():
+    bots = QUICK_BOTS if args.quick else tuple(MODELS)
+    for model in (MODELS[name] for name in bots):
         if not model.exists():
             print(f"{model} is missing: run `make bench` (it trains what is needed)", file=sys.stderr)
             return 2
     machine = f"{os.cpu_count()} cores, {os.uname().machine}, Python {sys.version.split()[0]}"
     result: Dict[str, Any] = {"machine": machine, "quick": args.quick, "bots": {}}
-    for name, model in MODELS.items():
+    for name in bots:
         print(f"benchmarking {name} ...", flush=True)
-        result["bots"][name] = bench_bot(name, model, levels, max_requests, max_seconds)
+        result["bots"][name] = bench_bot(name, MODELS[name], levels, max_requests, max_seconds)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps(result, indent=1))
     plot(result, RESULTS / "bench.png")
 
     ours, stock = result["bots"]["ours"], result["bots"]["stock"]
+    floor = result["bots"].get("floor")
 
     def ratio(a: Optional[float], b: Optional[float]) -> str:
         return f"{a / b:.2f}x" if a and b else "-"
 
-    print(f"\n{'figure':<34}{'ours':>10}{'stock':>10}{'ours/stock':>12}")
+    def row(label: str, key: str, values: List[Dict[str, Any]]) -> None:
+        first, second, *rest = values  # ours, stock, then the floor if measured
+        print(f"{label:<34}{first[key] or '-':>10}{second[key] or '-':>10}{ratio(first[key], second[key]):>12}"
+              + "".join(f"{v[key] or '-':>10}" for v in rest))
+
+    print(f"\n{'figure':<34}{'ours':>10}{'stock':>10}{'ours/stock':>12}{'floor' if floor else '':>10}")
     for key, unit in (("train_s", "s"), ("cold_start_s", "s"), ("memory_mb", "MB")):
-        print(f"{key + ' (' + unit + ')':<34}{ours[key] or '-':>10}{stock[key] or '-':>10}"
-              f"{ratio(ours[key], stock[key]):>12}")
-    for o, s in zip(ours["runs"], stock["runs"]):
-        c = o["concurrency"]
+        row(f"{key} ({unit})", key, [b for b in (ours, stock, floor) if b])
+    for index, o in enumerate(ours["runs"]):
+        runs = [b["runs"][index] for b in (ours, stock, floor) if b]
         for key in ("p50_ms", "p95_ms", "p99_ms", "throughput_rps"):
-            print(f"{key + ' @' + str(c):<34}{o[key] or '-':>10}{s[key] or '-':>10}{ratio(o[key], s[key]):>12}")
-        if o["errors"] or s["errors"]:
-            print(f"{'errors @' + str(c):<34}{o['errors']:>10}{s['errors']:>10}")
+            row(f"{key} @{o['concurrency']}", key, runs)
+        if any(r["errors"] for r in runs):
+            row(f"errors @{o['concurrency']}", "errors", runs)
     at8 = next((o, s) for o, s in zip(ours["runs"], stock["runs"]) if o["concurrency"] == 8)
     checks = [
         (f"p95 <= {TARGETS['p95_ms_at_8']:.0f} ms at 8 conversations", (at8[0]["p95_ms"] or 1e9) <= TARGETS["p95_ms_at_8"]),
@@ -211,6 +222,10 @@ def main() -> int:
     print()
     for label, ok in checks:
         print(f"  [{'PASS' if ok else 'FAIL'}] {label}")
+    if floor:
+        floor_at8 = next(r for r in floor["runs"] if r["concurrency"] == 8)
+        print(f"  Rasa's floor on this machine (no TensorFlow, rules only): p95 {floor_at8['p95_ms']} ms and "
+              f"{floor_at8['throughput_rps']} req/s at 8 conversations, {floor['memory_mb']} MB")
     print(f"\nmachine: {machine}{' (quick mode: small counts)' if args.quick else ''}")
     print(f"wrote {RESULTS / 'bench.json'} and {RESULTS / 'bench.png'}")
     return 0

@@ -105,16 +105,44 @@ class Advisor:
                 return self.decline_subject(subject)
             if self.domain and question.intent not in CONTEXT_INTENTS and off_topic(question.text, self.domain):
                 return HANDLERS["out_of_scope"](self, question, found)
-        if COUNTRY_GAP in found.get(GAP, []) and question.intent in KNOWLEDGE_INTENTS \
-                and question.intent != "ask_sources":
-            handler: Handler = place_answer  # "and in the UK?": the figures are U.S. data
-        else:
-            handler = HANDLERS.get(question.intent, HANDLERS["out_of_scope"])
-        answer = handler(self, question, found)
+        answer = self.route(question, found)(self, question, found)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
             answer.updates.setdefault("citations", list(unique))
         return answer
+
+    def route(self, question: Question, found: Dict[str, List[str]]) -> Handler:
+        """The intent's handler, unless the question's own words say what it is about."""
+        intent_handler = HANDLERS.get(question.intent, HANDLERS["out_of_scope"])
+        unsure = question.intent == "nlu_fallback"
+        if (question.intent not in KNOWLEDGE_INTENTS and not unsure) or question.intent == "ask_sources":
+            return intent_handler
+        gaps = found.get(GAP, [])
+        if any(self.kb.get(g).decisive for g in gaps):
+            return decisive_gap_answer  # "is engineering management stressful?", even when NLU is unsure
+        if unsure:
+            return intent_handler
+        if self.pay_asked_about(question) is not None:
+            return other_pay_answer  # "what do civil engineers earn?"
+        if COUNTRY_GAP in gaps:
+            return place_answer  # "and in the UK?": the figures are U.S. data
+        return intent_handler
+
+    def pay_asked_about(self, question: Question) -> Optional[str]:
+        """The job, other than engineering manager, whose pay the question asks about.
+
+        A KB role comes back as its id, any other engineering job as the words used.
+        What a master's adds to pay is its own question (the 18% figure), so it is left alone.
+        """
+        if question.intent == "ask_earnings_boost" or re.search(r"\b(master|degree|msc?)\b", question.text.lower()):
+            return None
+        job = self.guard.paid_job(question.text)
+        if job is None:
+            return None
+        role = self.resolver.resolve(ROLE, job)
+        if role == "engineering_manager" or normalise(job).rstrip("s") in ("engineering manager", "manager"):
+            return None
+        return role or job
 
     def resolve_entities(self, entities: Sequence[Tuple[str, str]]) -> Dict[str, List[str]]:
         found: Dict[str, List[str]] = {}
@@ -191,10 +219,11 @@ class Advisor:
                 "I can help with questions like these:")
         return Answer(text, self.help_buttons(), kind="decline")
 
-    def not_covered(self, subject: str, program: Optional[Program] = None) -> Answer:
+    def not_covered(self, subject: str, program: Optional[Program] = None, program_pages: bool = True) -> Answer:
+        """Say the sources don't cover it; point to the program pages when they are where to look."""
         lines = [f"Sorry, the two articles I draw on ({self.publishers()}) don't cover {subject}, "
                  "so I can't give you an answer I could stand behind."]
-        programs = [program] if program else self.kb.programs
+        programs = [program] if program else (self.kb.programs if program_pages else [])
         for p in programs:
             if p.url:
                 lines.append(f"For the {p.university} {p.name}, check the program page: {p.url}")
@@ -297,17 +326,37 @@ def personal_advice(advisor: Advisor, years: Optional[float], degree: Optional[s
     return lines
 
 
+def pay_not_given(advisor: Advisor, job: str) -> Answer:
+    """No salary for this job in the sources: say so, and give the one salary figure they have."""
+    role = advisor.kb.get(job) if isinstance(advisor.kb.get(job), Role) else None
+    named = f"the {role.title.lower()} role" if role else (job if job.endswith("s") else f"{job}s")
+    stat = advisor.kb.statistic("median_salary")
+    lines = [f"My sources don't give a salary for {named}; the only figure they "
+             f"give is for engineering managers, a median {stat.value} a year ({stat.measured_by})."]
+    return advisor.compose(lines, [(stat.source, stat.section)],
+                           advisor.topic_buttons("masters_earnings", "jobs", "worth_it"),
+                           kind="not_covered", updates={"role": role.id} if role else {})
+
+
+def other_pay_answer(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    job = advisor.pay_asked_about(question)
+    assert job is not None  # routed here only when there is one
+    return pay_not_given(advisor, job)
+
+
+def decisive_gap_answer(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
+    gap = next(g for g in found.get(GAP, []) if advisor.kb.get(g).decisive)
+    programs = found.get(PROGRAM, [])
+    # Working hours or interviews are not on a program page; only a named program gets its link.
+    return advisor.not_covered(advisor.kb.get(gap).subject, advisor.kb.program(programs[0]) if programs else None,
+                               program_pages=False)
+
+
 @handles("ask_salary")
 def answer_salary(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
     roles = [r for r in found.get(ROLE, []) if r != "engineering_manager"]
     if roles:
-        role = advisor.kb.role(roles[0])
-        stat = advisor.kb.statistic("median_salary")
-        lines = [f"My sources don't give a salary for the {role.title.lower()} role; the only figure they "
-                 f"give is for engineering managers, a median {stat.value} a year ({stat.measured_by})."]
-        return advisor.compose(lines, [(stat.source, stat.section)],
-                               advisor.topic_buttons("masters_earnings", "jobs", "worth_it"),
-                               kind="not_covered", updates={"role": role.id})
+        return pay_not_given(advisor, roles[0])
     return advisor.topic_answer(advisor.kb.topic_for_intent("ask_salary"))
 
 

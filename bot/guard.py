@@ -31,6 +31,10 @@ PROFESSION_PATTERNS = [
     re.compile(r"\b(?:salary|salaries|pay|wage|wages|earnings|income)\s+(?:of|for)\s+" + _PROFESSION),
     re.compile(r"\bdo(?:es)?\s+(?:an?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:earn|make|get paid|take home)\b"),
 ]
+# Whose pay a question asks about: "salary of a software engineer", "what do civil engineers make".
+PAY_PATTERNS = PROFESSION_PATTERNS[1:]
+# Job nouns that end the name of an engineering job ("software engineer", "QA lead").
+JOB_NOUNS = frozenset("engineer manager analyst director lead leader developer scientist technician".split())
 COMPARISON_PATTERNS = [
     re.compile(r"\bdifference(?:s)?\s+between\s+(.+?)\s+and\s+(.+)$"),
     re.compile(r"\bcompare\s+(.+?)\s+(?:and|with|to)\s+(.+)$"),
@@ -48,11 +52,24 @@ class DomainGuard:
     def _in_domain(self, phrase: str) -> bool:
         return any(w in self.words or w.rstrip("s") in self.words for w in phrase.split())
 
-    def foreign_subject(self, text: str) -> Optional[str]:
-        """The outside profession or subject a question is about, if any."""
+    @staticmethod
+    def _clean(text: str) -> str:
         clean = normalise(text).replace("'s", "")
         clean = re.sub(r"[^a-z0-9 ]", " ", clean)
-        clean = re.sub(r"\s+", " ", clean).strip()
+        return re.sub(r"\s+", " ", clean).strip()
+
+    def paid_job(self, text: str) -> Optional[str]:
+        """The engineering job whose pay a question asks about ("software engineers"), if it names one."""
+        for pattern in PAY_PATTERNS:
+            for match in pattern.finditer(self._clean(text)):
+                phrase = match.group(1)
+                if phrase.split()[0] not in NOT_PROFESSIONS and phrase.split()[-1].rstrip("s") in JOB_NOUNS:
+                    return phrase
+        return None
+
+    def foreign_subject(self, text: str) -> Optional[str]:
+        """The outside profession or subject a question is about, if any."""
+        clean = self._clean(text)
         for pattern in PROFESSION_PATTERNS:
             for match in pattern.finditer(clean):
                 phrase = match.group(1)

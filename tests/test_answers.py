@@ -102,6 +102,54 @@ def test_salary_of_another_role_is_not_invented(advisor: Advisor) -> None:
     assert re.findall(r"\$[\d,]+", answer.text) == ["$165,370"]  # only the engineering manager figure
 
 
+@pytest.mark.parametrize("text,intent,job", [
+    ("what's the salary of a software engineer?", "ask_transition", "software engineers"),
+    ("how much do civil engineers earn?", "ask_salary", "civil engineers"),
+    ("what does a systems engineer make?", "ask_salary", "the systems engineer role"),
+])
+def test_pay_of_another_engineering_job_is_not_given_as_ours(advisor: Advisor, text: str, intent: str,
+                                                             job: str) -> None:
+    answer = ask(advisor, intent, text)
+    assert answer.kind == "not_covered" and f"don't give a salary for {job}" in answer.text
+    assert re.findall(r"\$[\d,]+", answer.text) == ["$165,370"]  # named as the engineering manager figure
+
+
+@pytest.mark.parametrize("text,intent,figure", [
+    ("how much do engineering managers make?", "ask_salary", "$165,370"),
+    ("how much more do engineers make with a master's?", "ask_earnings_boost", "18%"),
+])
+def test_pay_questions_the_sources_answer_still_get_the_figure(advisor: Advisor, text: str, intent: str,
+                                                               figure: str) -> None:
+    answer = ask(advisor, intent, text)
+    assert answer.kind == "answer" and figure in answer.text
+
+
+@pytest.mark.parametrize("text,intent,gap,subject", [
+    ("how many hours do engineering managers work?", "ask_experience", "how many hours", "working hours"),
+    ("is engineering management stressful?", "ask_definition", "stressful", "stress"),
+    ("is a PhD worth it?", "ask_worth_it", "PhD", "PhD"),
+    ("how do I prepare for an engineering manager interview?", "ask_transition", "interview", "interviews"),
+    ("what percentage of engineering managers are women?", "ask_salary", "women", "gender"),
+])
+def test_a_named_uncovered_subject_outweighs_the_intent(advisor: Advisor, text: str, intent: str, gap: str,
+                                                        subject: str) -> None:
+    answer = ask(advisor, intent, text, gap=gap)
+    assert answer.kind == "not_covered" and "don't cover" in answer.text and subject in answer.text
+    assert not re.search(r"\d", answer.text)  # no figure, and no program page for these subjects
+
+
+def test_a_named_uncovered_subject_is_said_when_nlu_is_unsure(advisor: Advisor) -> None:
+    answer = advisor.answer(Question("nlu_fallback", "is an MBA better than an MS in engineering management?",
+                                     [("gap", "MBA")], ranking=[("ask_difference", 0.2), ("ask_worth_it", 0.18)]))
+    assert answer.kind == "not_covered" and "MBA" in answer.text
+
+
+def test_a_plain_gap_does_not_outweigh_the_intent(advisor: Advisor) -> None:
+    # "how long" names the duration gap, but this question is about experience (five years).
+    answer = ask(advisor, "ask_experience", "how long should I work before applying?", gap="how long")
+    assert answer.kind == "answer" and "five years" in answer.text
+
+
 @pytest.mark.parametrize("text,intent", [
     ("Do I need a master's to become an architect?", "ask_need_masters"),
     ("what's the salary of a nurse?", "ask_salary"),

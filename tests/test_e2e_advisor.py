@@ -58,3 +58,15 @@ def test_the_other_one_and_where_it_comes_from(client: RestClient) -> None:
     assert "Northeastern" in other
     source = client.ask("where does that come from?")
     assert "Northeastern" in source
+
+
+def test_questions_next_to_the_sources_say_what_they_lack(client: RestClient) -> None:
+    # Another engineering job's pay: no figure of ours passed off as theirs.
+    pay = client.ask("how much do civil engineers earn?")
+    assert "don't give a salary for civil engineers" in pay and "$165,370" in pay and "engineering managers" in pay
+    # A subject the articles never touch outweighs whatever intent NLU picked.
+    hours = client.ask("how many hours a week do engineering managers work?")
+    assert "don't cover working hours" in hours and "five years" not in hours
+    assert "don't cover degrees other than" in client.ask("would a PhD help me become an engineering manager?")
+    # The sources' own figure is still given when it is what was asked.
+    assert "$165,370" in client.ask("how much do engineering managers make?")

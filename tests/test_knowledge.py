@@ -138,6 +138,7 @@ MALFORMED = [
     ("topics.yml", lambda d: d["topics"][0].update(related=["no_such_topic"]), "definition", "related",
      "unknown entry 'no_such_topic'"),
     ("programs.yml", lambda d: d["programs"][1].update(tuition="£1"), "leeds_msc_em", "tuition", "unknown field"),
+    ("gaps.yml", lambda d: d["gaps"][7].update(decisive="yes"), "working_life", "decisive", "expected true or false"),
 ]
 
 

@@ -74,6 +74,10 @@ class _Builder:
             return [self.value(item, d, entry, f"{where}[{i}]") for i, d in enumerate(data)]
         if dataclasses.is_dataclass(tp):
             return self.record(tp, data, entry, f"{where}.")
+        if tp is bool:
+            if not isinstance(data, bool):
+                raise KnowledgeBaseError(self.file, entry, where, "expected true or false")
+            return data
         if tp is str:
             if not isinstance(data, str) or not data.strip():
                 raise KnowledgeBaseError(self.file, entry, where, "expected non-empty text")

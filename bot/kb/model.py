@@ -154,6 +154,9 @@ class Gap:
     id: str
     subject: str
     synonyms: List[str]
+    # Naming it makes a question about it, whatever else the question asks: "how many hours
+    # do engineering managers work?" is about working hours, not experience.
+    decisive: bool = False
 
 
 @dataclass
