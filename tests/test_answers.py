@@ -130,6 +130,8 @@ def test_pay_questions_the_sources_answer_still_get_the_figure(advisor: Advisor,
     ("is a PhD worth it?", "ask_worth_it", "PhD", "PhD"),
     ("how do I prepare for an engineering manager interview?", "ask_transition", "interview", "interviews"),
     ("what percentage of engineering managers are women?", "ask_salary", "women", "gender"),
+    ("will AI replace engineering managers?", "ask_outlook", "AI", "AI or automation"),
+    ("can engineering managers work from home?", "ask_program", "work from home", "work-life balance"),
 ])
 def test_a_named_uncovered_subject_outweighs_the_intent(advisor: Advisor, text: str, intent: str, gap: str,
                                                         subject: str) -> None:
