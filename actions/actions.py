@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot import DOMAIN_WORDS, KNOWN_WORDS
@@ -66,6 +66,9 @@ class ActionStartReadiness(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[EventType]:
+        uncovered = advisor().uncovered_subject_answer(question_from(tracker))
+        if uncovered:  # asks what the sources lack ("will AI replace ...?"): answer, don't start the check
+            return send(dispatcher, uncovered) + [FollowupAction("action_listen")]
         intro, progress = readiness_check().start(context_from(tracker))
         return send(dispatcher, intro) + [SlotSet(PROGRESS_SLOT, progress.to_slot()), SlotSet(REPLY_SLOT, None)]
 

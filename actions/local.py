@@ -34,12 +34,15 @@ class LocalConversation:
         self.in_readiness_form = False
 
     def _run(self, action: Action, message: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[str, Any]:
+        """Run an action; return the slots it changed (and "followup", if it named the next action)."""
         tracker = Tracker(self.sender, dict(self.slots), message, [], False, None,
                           {"name": "readiness_form"} if self.in_readiness_form else {}, "action_listen")
         changed = {}
         for event in asyncio.run(action.run(dispatcher, tracker, {})):
             if event.get("event") == "slot":
                 self.slots[event["name"]] = changed[event["name"]] = event["value"]
+            elif event.get("event") == "followup":
+                changed["followup"] = event["name"]
         return changed
 
     def say(self, text: str) -> Tuple[Dict[str, Any], List[Dict[str, Any]]]:
@@ -55,9 +58,10 @@ class LocalConversation:
             else:
                 self._run(ActionAskReadinessReply(), message, dispatcher)
         elif (message.get("intent") or {}).get("name") == "check_readiness":
-            self._run(ActionStartReadiness(), message, dispatcher)
-            self.in_readiness_form = True
-            self._run(ActionAskReadinessReply(), message, dispatcher)
+            started = self._run(ActionStartReadiness(), message, dispatcher)
+            if started.get("followup") != "action_listen":  # Rasa runs a follow-up action before the rules
+                self.in_readiness_form = True
+                self._run(ActionAskReadinessReply(), message, dispatcher)
         else:
             self._run(ActionAnswer(), message, dispatcher)
         return message, dispatcher.messages

@@ -128,6 +128,17 @@ class Advisor:
             return place_answer  # "and in the UK?": the figures are U.S. data
         return intent_handler
 
+    def uncovered_subject_answer(self, question: Question) -> Optional[Answer]:
+        """The "not covered" answer when the question names a decisive gap, else None.
+
+        For turns that don't go through `answer`: "will AI replace engineering managers?"
+        can read to NLU like a request for the readiness check.
+        """
+        found = self.resolve_entities(question.entities)
+        if any(self.kb.get(g).decisive for g in found.get(GAP, [])):
+            return decisive_gap_answer(self, question, found)
+        return None
+
     def pay_asked_about(self, question: Question) -> Optional[str]:
         """The job, other than engineering manager, whose pay the question asks about.
 

@@ -119,6 +119,32 @@ def test_readiness_check_through_the_actions_and_real_nlu(chat: Conversation) ->
     assert "about 2 years" in after  # what they said in the check is remembered
 
 
+def test_a_fit_question_about_an_uncovered_subject_does_not_start_the_check(chat: Conversation) -> None:
+    _, reply = chat.say("will AI replace engineering managers?")
+    assert "don't cover whether AI or automation" in reply and "Question 1 of 5" not in reply
+    assert not chat.in_readiness_form
+
+
+def test_the_check_start_action_answers_an_uncovered_subject_and_listens() -> None:
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.actions import ActionStartReadiness
+
+    message = {"text": "am I suited to management now that AI is coming?", "intent": {"name": "check_readiness"},
+               "entities": [{"entity": "gap", "value": "AI"}]}
+    tracker = Tracker("visitor", {}, message, [], False, None, {}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionStartReadiness().run(dispatcher, tracker, {}))
+    assert {"event": "followup", "timestamp": None, "name": "action_listen"} in events  # the form does not start
+    assert "don't cover whether AI or automation" in dispatcher.messages[0]["text"]
+    started = asyncio.run(ActionStartReadiness().run(CollectingDispatcher(), Tracker(
+        "visitor", {}, {**message, "entities": []}, [], False, None, {}, "action_listen"), {}))
+    assert not any(e.get("event") == "followup" for e in started)  # without the gap, the check starts
+
+
 def test_the_action_server_code_stays_light() -> None:
     # The actions answer from the compiled KB and word lists; spaCy (and with it thinc and
     # TensorFlow, ~430 MB) belongs to the Rasa server only.

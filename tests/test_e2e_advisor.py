@@ -68,5 +68,9 @@ def test_questions_next_to_the_sources_say_what_they_lack(client: RestClient) ->
     hours = client.ask("how many hours a week do engineering managers work?")
     assert "don't cover working hours" in hours and "five years" not in hours
     assert "don't cover degrees other than" in client.ask("would a PhD help me become an engineering manager?")
+    # Even when it reads like a request for the readiness check, which then does not start.
+    ai = client.ask("will AI replace engineering managers?")
+    assert "don't cover whether AI or automation" in ai and "Question 1 of 5" not in ai
+    assert "interdisciplinary" in client.ask("what is engineering management?")
     # The sources' own figure is still given when it is what was asked.
     assert "$165,370" in client.ask("how much do engineering managers make?")
