@@ -117,16 +117,20 @@ class Advisor:
         unsure = question.intent == "nlu_fallback"
         if (question.intent not in KNOWLEDGE_INTENTS and not unsure) or question.intent == "ask_sources":
             return intent_handler
-        gaps = found.get(GAP, [])
-        if any(self.kb.get(g).decisive for g in gaps):
+        if self.decisive_gap(found):
             return decisive_gap_answer  # "is engineering management stressful?", even when NLU is unsure
         if unsure:
             return intent_handler
-        if self.pay_asked_about(question) is not None:
-            return other_pay_answer  # "what do civil engineers earn?"
-        if COUNTRY_GAP in gaps:
+        job = self.pay_asked_about(question)
+        if job is not None:
+            return lambda advisor, _question, _found: pay_not_given(advisor, job)  # "what do civil engineers earn?"
+        if COUNTRY_GAP in found.get(GAP, []):
             return place_answer  # "and in the UK?": the figures are U.S. data
         return intent_handler
+
+    def decisive_gap(self, found: Dict[str, List[str]]) -> Optional[str]:
+        """The first gap named whose naming decides what the question is about (see `Gap.decisive`)."""
+        return next((g for g in found.get(GAP, []) if self.kb.get(g).decisive), None)
 
     def uncovered_subject_answer(self, question: Question) -> Optional[Answer]:
         """The "not covered" answer when the question names a decisive gap, else None.
@@ -135,9 +139,7 @@ class Advisor:
         can read to NLU like a request for the readiness check.
         """
         found = self.resolve_entities(question.entities)
-        if any(self.kb.get(g).decisive for g in found.get(GAP, [])):
-            return decisive_gap_answer(self, question, found)
-        return None
+        return decisive_gap_answer(self, question, found) if self.decisive_gap(found) else None
 
     def pay_asked_about(self, question: Question) -> Optional[str]:
         """The job, other than engineering manager, whose pay the question asks about.
@@ -338,8 +340,9 @@ def personal_advice(advisor: Advisor, years: Optional[float], degree: Optional[s
 
 
 def pay_not_given(advisor: Advisor, job: str) -> Answer:
-    """No salary for this job in the sources: say so, and give the one salary figure they have."""
-    role = advisor.kb.get(job) if isinstance(advisor.kb.get(job), Role) else None
+    """No salary for this job (a role id, or the words used): say so, and give the one figure the sources have."""
+    entry = advisor.kb.get(job)
+    role = entry if isinstance(entry, Role) else None
     named = f"the {role.title.lower()} role" if role else (job if job.endswith("s") else f"{job}s")
     stat = advisor.kb.statistic("median_salary")
     lines = [f"My sources don't give a salary for {named}; the only figure they "
@@ -349,14 +352,9 @@ def pay_not_given(advisor: Advisor, job: str) -> Answer:
                            kind="not_covered", updates={"role": role.id} if role else {})
 
 
-def other_pay_answer(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
-    job = advisor.pay_asked_about(question)
-    assert job is not None  # routed here only when there is one
-    return pay_not_given(advisor, job)
-
-
 def decisive_gap_answer(advisor: Advisor, question: Question, found: Dict[str, List[str]]) -> Answer:
-    gap = next(g for g in found.get(GAP, []) if advisor.kb.get(g).decisive)
+    gap = advisor.decisive_gap(found)
+    assert gap is not None  # routed here only when one is named
     programs = found.get(PROGRAM, [])
     # Working hours or interviews are not on a program page; only a named program gets its link.
     return advisor.not_covered(advisor.kb.get(gap).subject, advisor.kb.program(programs[0]) if programs else None,
