@@ -15,14 +15,15 @@ export ACTION_ENDPOINT_URL ?= http://127.0.0.1:5055/webhook
 export PYTHONPATH := $(CURDIR)
 
 KB_FILES := $(wildcard data/knowledge/*.yml)
-# What the build and the NLU pipeline run; answers, serving and the widget don't need a retrain.
-BOT_SOURCES := $(wildcard bot/kb/*.py) bot/cli.py bot/vocab.py bot/nlp.py bot/generate.py bot/inputs.py \
-	bot/guard.py bot/rasa_components.py
+# The build and the NLU pipeline: a change here means a rebuild and a retrain. Answers
+# (bot/advice), serving (bot/serving) and the widget don't need one.
+BUILD_SOURCES := $(wildcard bot/knowledge/*.py bot/nlu/*.py) bot/paths.py bot/cli.py
 BUILD_STAMP := build/.built
-TRAINING_DATA := $(filter-out data/nlu/generated.yml,$(wildcard data/*.yml data/nlu/*.yml))
+HAND_RULES := $(filter-out data/rules/generated.yml,$(wildcard data/rules/*.yml))
+TRAINING_DATA := $(filter-out data/nlu/generated.yml data/rules/generated.yml,$(wildcard data/*.yml data/*/*.yml))
 MODEL := models/advisor.tar.gz
 
-.PHONY: eval bench bench-quick help install build train run shell test validate test-stories test-nlu test-py check-chromium clean
+.PHONY: lint eval bench bench-quick help install build train run shell test validate test-stories test-nlu test-py check-chromium clean
 
 help:
 	@echo "make run    - set up, build, train if needed, and run the bot (REST on 127.0.0.1:5005)"
@@ -30,6 +31,7 @@ help:
 	@echo "make test   - set up, build, train if needed, and run every test"
 	@echo "make eval   - quality against baselines (held-out, cross-validation, out of scope, answers)"
 	@echo "make bench  - speed and memory against the stock Rasa pipeline and Rasa's floor (bench-quick: a short run)"
+	@echo "make lint   - format check, lint (ruff) and types (mypy)"
 	@echo "make build  - validate the knowledge base and regenerate what comes from it"
 	@echo "make clean  - remove generated files, models and the venv"
 
@@ -46,7 +48,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt
 
 install: $(VENV)/.installed
 
-$(BUILD_STAMP): $(VENV)/.installed $(KB_FILES) $(BOT_SOURCES)
+$(BUILD_STAMP): $(VENV)/.installed $(KB_FILES) $(BUILD_SOURCES) domain.yml $(HAND_RULES) $(wildcard data/nlu/*.yml)
 	$(PY) -m bot build
 	touch $@
 
@@ -54,7 +56,7 @@ build: $(BUILD_STAMP)
 
 $(MODEL): $(BUILD_STAMP) config.yml domain.yml $(TRAINING_DATA)
 	@echo "Training the model (about 2.5 minutes on 2 cores) ..."
-	$(PY) -m bot.train --config config.yml --name advisor
+	$(PY) -m bot.nlu.train --config config.yml --name advisor
 	touch $@
 
 train: $(MODEL)
@@ -88,6 +90,13 @@ test-py: $(MODEL) check-chromium
 
 test: validate test-stories test-nlu test-py
 
+# Format, lint and types: the same checks CI runs (`ruff format` fixes the formatting).
+LINT_PATHS := bot actions tests benchmarks
+lint: $(VENV)/.installed
+	$(PY) -m ruff format --check $(LINT_PATHS)
+	$(PY) -m ruff check $(LINT_PATHS)
+	$(PY) -m mypy
+
 STOCK_MODEL := models/stock.tar.gz
 $(STOCK_MODEL): $(BUILD_STAMP) domain.yml $(TRAINING_DATA)
 	@echo "Training the baseline: Rasa's stock starter pipeline on our data ..."
@@ -97,7 +106,7 @@ $(STOCK_MODEL): $(BUILD_STAMP) domain.yml $(TRAINING_DATA)
 # Rasa's own per-message floor on this machine (benchmarks/floor.yml), for `make bench`.
 FLOOR_MODEL := models/floor.tar.gz
 $(FLOOR_MODEL): $(BUILD_STAMP) benchmarks/floor.yml domain.yml $(TRAINING_DATA)
-	$(PY) -m bot.train --config benchmarks/floor.yml --name floor
+	$(PY) -m bot.nlu.train --config benchmarks/floor.yml --name floor
 	touch $@
 
 EVAL_ARGS ?=

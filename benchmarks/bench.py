@@ -10,6 +10,7 @@ times come from results/train_*.json, written whenever a model is trained.
 Load goes to 127.0.0.1 only and is bounded in requests and seconds.
 Writes results/bench.json and results/bench.png. Timings are reported, not asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,16 +28,24 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from bot import PROJECT_ROOT
-from bot.serve import BotProcesses, Ports
+from bot.paths import PROJECT_ROOT
+from bot.serving.processes import BotProcesses, Ports
 
 RESULTS = PROJECT_ROOT / "results"
-MODELS = {"ours": PROJECT_ROOT / "models" / "advisor.tar.gz", "stock": PROJECT_ROOT / "models" / "stock.tar.gz",
-          "floor": PROJECT_ROOT / "models" / "floor.tar.gz"}
+MODELS = {
+    "ours": PROJECT_ROOT / "models" / "advisor.tar.gz",
+    "stock": PROJECT_ROOT / "models" / "stock.tar.gz",
+    "floor": PROJECT_ROOT / "models" / "floor.tar.gz",
+}
 QUICK_BOTS = ("ours", "stock")  # the floor is a reference for full runs
 CONVERSATIONS = PROJECT_ROOT / "tests" / "eval" / "answers.yml"
-TARGETS = {"p95_ms_at_8": 150.0, "throughput_ratio_at_8": 1.5, "memory_mb": 900.0, "cold_start_s": 30.0,
-           "train_s": 180.0}
+TARGETS = {
+    "p95_ms_at_8": 150.0,
+    "throughput_ratio_at_8": 1.5,
+    "memory_mb": 900.0,
+    "cold_start_s": 30.0,
+    "train_s": 180.0,
+}
 
 
 def post(url: str, sender: str, text: str) -> float:
@@ -102,9 +111,16 @@ def load(url: str, concurrency: int, max_requests: int, max_seconds: float) -> D
     def pct(p: float) -> Optional[float]:
         return round(latencies[min(len(latencies) - 1, int(len(latencies) * p))], 1) if latencies else None
 
-    return {"concurrency": concurrency, "requests": len(latencies), "errors": errors, "seconds": round(wall, 2),
-            "p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99),
-            "throughput_rps": round(len(latencies) / wall, 1) if wall else None}
+    return {
+        "concurrency": concurrency,
+        "requests": len(latencies),
+        "errors": errors,
+        "seconds": round(wall, 2),
+        "p50_ms": pct(0.50),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "throughput_rps": round(len(latencies) / wall, 1) if wall else None,
+    }
 
 
 def rss_mb(pid: int, field: str = "VmRSS") -> float:
@@ -120,7 +136,7 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
         p = pids.pop()
         try:
             status = Path(f"/proc/{p}/status").read_text()
-            total += int(next(l.split()[1] for l in status.splitlines() if l.startswith(f"{field}:")))
+            total += int(next(line.split()[1] for line in status.splitlines() if line.startswith(f"{field}:")))
             for task in Path(f"/proc/{p}/task").iterdir():
                 children = (task / "children").read_text().split()
                 pids += [int(c) for c in children]
@@ -141,14 +157,22 @@ def bench_bot(name: str, model: Path, levels: List[int], max_requests: int, max_
         for text in ("what is engineering management?", "do I need a master's?", "thanks"):
             post(ports.rest_url, "bench-warmup", text)
         runs = [load(ports.rest_url, c, max_requests, max_seconds) for c in levels]
-        memory = {"actions_mb": rss_mb(bot.children[0].pid), "rasa_mb": rss_mb(bot.children[1].pid),
-                  "memory_anon_mb": round(sum(rss_mb(c.pid, "RssAnon") for c in bot.children[:2]), 1)}
+        memory = {
+            "actions_mb": rss_mb(bot.children[0].pid),
+            "rasa_mb": rss_mb(bot.children[1].pid),
+            "memory_anon_mb": round(sum(rss_mb(c.pid, "RssAnon") for c in bot.children[:2]), 1),
+        }
     finally:
         bot.stop()
     train_file = RESULTS / f"train_{'advisor' if name == 'ours' else name}.json"
     train = json.loads(train_file.read_text())["seconds"] if train_file.exists() else None
-    return {"cold_start_s": round(cold, 1), "train_s": train, "runs": runs, **memory,
-            "memory_mb": round(memory["actions_mb"] + memory["rasa_mb"], 1)}
+    return {
+        "cold_start_s": round(cold, 1),
+        "train_s": train,
+        "runs": runs,
+        **memory,
+        "memory_mb": round(memory["actions_mb"] + memory["rasa_mb"], 1),
+    }
 
 
 def plot(result: Dict[str, Any], path: Path) -> None:
@@ -168,7 +192,7 @@ def plot(result: Dict[str, Any], path: Path) -> None:
     for ax in (a, b):
         ax.set_xscale("log", base=2)
         ax.legend()
-        ax.grid(alpha=.3)
+        ax.grid(alpha=0.3)
     fig.suptitle(f"{result['machine']}")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
@@ -202,8 +226,10 @@ def main() -> int:
 
     def row(label: str, key: str, values: List[Dict[str, Any]]) -> None:
         first, second, *rest = values  # ours, stock, then the floor if measured
-        print(f"{label:<34}{first[key] or '-':>10}{second[key] or '-':>10}{ratio(first[key], second[key]):>12}"
-              + "".join(f"{v[key] or '-':>10}" for v in rest))
+        print(
+            f"{label:<34}{first[key] or '-':>10}{second[key] or '-':>10}{ratio(first[key], second[key]):>12}"
+            + "".join(f"{v[key] or '-':>10}" for v in rest)
+        )
 
     print(f"\n{'figure':<34}{'ours':>10}{'stock':>10}{'ours/stock':>12}{'floor' if floor else '':>10}")
     for key, unit in (("train_s", "s"), ("cold_start_s", "s"), ("memory_mb", "MB"), ("memory_anon_mb", "MB")):
@@ -214,14 +240,22 @@ def main() -> int:
             row(f"{key} @{o['concurrency']}", key, runs)
         if any(r["errors"] for r in runs):
             row(f"errors @{o['concurrency']}", "errors", runs)
-    at8 = next((o, s) for o, s in zip(ours["runs"], stock["runs"]) if o["concurrency"] == 8)
+    at8 = next((o, s) for o, s in zip(ours["runs"], stock["runs"], strict=True) if o["concurrency"] == 8)
     checks = [
-        (f"p95 <= {TARGETS['p95_ms_at_8']:.0f} ms at 8 conversations", (at8[0]["p95_ms"] or 1e9) <= TARGETS["p95_ms_at_8"]),
-        (f"throughput >= {TARGETS['throughput_ratio_at_8']}x stock at 8",
-         (at8[0]["throughput_rps"] or 0) >= TARGETS["throughput_ratio_at_8"] * (at8[1]["throughput_rps"] or 1e9)),
+        (
+            f"p95 <= {TARGETS['p95_ms_at_8']:.0f} ms at 8 conversations",
+            (at8[0]["p95_ms"] or 1e9) <= TARGETS["p95_ms_at_8"],
+        ),
+        (
+            f"throughput >= {TARGETS['throughput_ratio_at_8']}x stock at 8",
+            (at8[0]["throughput_rps"] or 0) >= TARGETS["throughput_ratio_at_8"] * (at8[1]["throughput_rps"] or 1e9),
+        ),
         (f"Rasa + action server memory <= {TARGETS['memory_mb']:.0f} MB", ours["memory_mb"] <= TARGETS["memory_mb"]),
         (f"cold start <= {TARGETS['cold_start_s']:.0f} s", ours["cold_start_s"] <= TARGETS["cold_start_s"]),
-        (f"training <= {TARGETS['train_s']:.0f} s", ours["train_s"] is not None and ours["train_s"] <= TARGETS["train_s"]),
+        (
+            f"training <= {TARGETS['train_s']:.0f} s",
+            ours["train_s"] is not None and ours["train_s"] <= TARGETS["train_s"],
+        ),
     ]
     result["checks"] = [{"target": label, "pass": ok} for label, ok in checks]
     (RESULTS / "bench.json").write_text(json.dumps(result, indent=1))
@@ -230,8 +264,10 @@ def main() -> int:
         print(f"  [{'PASS' if ok else 'FAIL'}] {label}")
     if floor:
         floor_at8 = next(r for r in floor["runs"] if r["concurrency"] == 8)
-        print(f"  Rasa's floor on this machine (no TensorFlow, rules only): p95 {floor_at8['p95_ms']} ms and "
-              f"{floor_at8['throughput_rps']} req/s at 8 conversations, {floor['memory_mb']} MB")
+        print(
+            f"  Rasa's floor on this machine (no TensorFlow, rules only): p95 {floor_at8['p95_ms']} ms and "
+            f"{floor_at8['throughput_rps']} req/s at 8 conversations, {floor['memory_mb']} MB"
+        )
     print(f"\nmachine: {machine}{' (quick mode: small counts)' if args.quick else ''}")
     print(f"wrote {RESULTS / 'bench.json'} and {RESULTS / 'bench.png'}")
     return 0

@@ -1,4 +1,5 @@
 """Baseline: BM25 retrieval over the knowledge-base entries (what a site search gives)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -7,12 +8,14 @@ import re
 from collections import Counter
 from typing import List, Optional, Tuple
 
-from bot.kb.model import KnowledgeBase, strings_in
+from bot.knowledge.model import KnowledgeBase, strings_in
 
-STOPWORDS = frozenset("""a an the and or but if of to in on at for with by from as is are was were be been being
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at for with by from as is are was were be been being
 do does did i you he she it we they me my your our their this that these those what which who whom how why when
 where can could would should will shall may might must have has had not no so than then there here about into
-over out up down just also very really any some such only own same too s t don want tell get""".split())
+over out up down just also very really any some such only own same too s t don want tell get""".split()
+)
 
 
 def tokens(text: str) -> List[str]:
@@ -54,8 +57,12 @@ class BM25:
             for term in q:
                 f = terms.get(term, 0)
                 if f:
-                    score += self.idf[term] * f * (self.k1 + 1) / (
-                        f + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg))
+                    score += (
+                        self.idf[term]
+                        * f
+                        * (self.k1 + 1)
+                        / (f + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg))
+                    )
             if score > best_score:
                 best, best_score = i, score
         return (self.docs[best], best_score) if best_score > 0 else None

@@ -5,6 +5,7 @@ same way; BM25 over the knowledge base stands in for a site search. Prints a
 table, writes results/eval.json and results/confusion_matrix.png, and exits
 non-zero when a quality target is missed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,9 +19,9 @@ from typing import Any, Callable, Dict, List
 
 import yaml
 
-from bot import KNOWLEDGE_DIR, PROJECT_ROOT
-from bot.kb.loader import load_knowledge_base
 from benchmarks.bm25 import BM25, documents
+from bot.knowledge.loader import load_knowledge_base
+from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
 
 RESULTS = PROJECT_ROOT / "results"
 MODELS = {"ours": PROJECT_ROOT / "models" / "advisor.tar.gz", "stock": PROJECT_ROOT / "models" / "stock.tar.gz"}
@@ -40,8 +41,13 @@ TARGETS = {  # name: (threshold, higher is better)
 
 
 def run(args: List[str]) -> None:
-    subprocess.run([sys.executable, "-m", "rasa", *args], cwd=PROJECT_ROOT, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "rasa", *args],
+        cwd=PROJECT_ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def nlu_report(model: Path, out: Path) -> Dict[str, float]:
@@ -51,16 +57,30 @@ def nlu_report(model: Path, out: Path) -> Dict[str, float]:
 
 
 def cross_validation(out: Path, folds: int) -> Dict[str, float]:
-    run(["test", "nlu", "--nlu", "data/nlu", "--config", "config.yml", "--cross-validation",
-         "--folds", str(folds), "--out", str(out)])
+    run(
+        [
+            "test",
+            "nlu",
+            "--nlu",
+            "data/nlu",
+            "--config",
+            "config.yml",
+            "--cross-validation",
+            "--folds",
+            str(folds),
+            "--out",
+            str(out),
+        ]
+    )
     report = json.loads((out / "intent_report.json").read_text())
     return {"accuracy": report["accuracy"], "macro_f1": report["macro avg"]["f1-score"], "folds": folds}
 
 
 def holds(case: Dict[str, Any], reply: str) -> bool:
     low = reply.lower()
-    return (all(any(alt.lower() in low for alt in group) for group in case.get("expect", []))
-            and not any(bad.lower() in low for bad in case.get("forbid", [])))
+    return all(any(alt.lower() in low for alt in group) for group in case.get("expect", [])) and not any(
+        bad.lower() in low for bad in case.get("forbid", [])
+    )
 
 
 def is_decline(reply: str) -> bool:
@@ -93,7 +113,7 @@ def score(answer: Callable[[List[str]], str], cases: List[Dict[str, Any]], oos: 
 
 
 def rasa_answerer(model: Path) -> Callable[[List[str]], str]:
-    from actions.local import LocalConversation, nlu_parser
+    from tests.harness import LocalConversation, nlu_parser
 
     parse = nlu_parser(str(model))
 
@@ -118,8 +138,15 @@ def bm25_answerer() -> Callable[[List[str]], str]:
 
 
 def table(rows: Dict[str, Dict[str, Any]]) -> str:
-    metrics = ["heldout_accuracy", "heldout_macro_f1", "cv_accuracy", "cv_macro_f1",
-               "answer_correctness", "oos_recall", "false_rejection"]
+    metrics = [
+        "heldout_accuracy",
+        "heldout_macro_f1",
+        "cv_accuracy",
+        "cv_macro_f1",
+        "answer_correctness",
+        "oos_recall",
+        "false_rejection",
+    ]
     lines = [f"{'metric':<22}" + "".join(f"{name:>10}" for name in rows)]
     for m in metrics:
         cells = []
@@ -134,7 +161,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds; 0 skips it (CI)")
     args = parser.parse_args()
-    for name, model in MODELS.items():
+    for model in MODELS.values():
         if not model.exists():
             print(f"{model} is missing: run `make eval` (it trains what is needed)", file=sys.stderr)
             return 2
@@ -146,8 +173,11 @@ def main() -> int:
     for name, model in MODELS.items():
         print(f"evaluating {name} ...", flush=True)
         nlu = nlu_report(model, RESULTS / "eval" / f"{name}_nlu")
-        rows[name] = {"heldout_accuracy": nlu["accuracy"], "heldout_macro_f1": nlu["macro_f1"],
-                      **score(rasa_answerer(model), cases, oos)}
+        rows[name] = {
+            "heldout_accuracy": nlu["accuracy"],
+            "heldout_macro_f1": nlu["macro_f1"],
+            **score(rasa_answerer(model), cases, oos),
+        }
     shutil.copyfile(RESULTS / "eval" / "ours_nlu" / "intent_confusion_matrix.png", RESULTS / "confusion_matrix.png")
     print("evaluating bm25 ...", flush=True)
     rows["bm25"] = score(bm25_answerer(), cases, oos)
@@ -178,11 +208,15 @@ def main() -> int:
             print(f"  {name} wrong: {f['id']} {f['turns']} -> {f['reply'][:120]!r}")
         for q in rows[name]["missed_oos"]:
             print(f"  {name} answered out-of-scope: {q!r}")
-    result = {"rows": rows, "checks": [{"target": l, "pass": ok} for l, ok, _ in checks],
-              "cases": len(cases), "oos_questions": len(oos), "seconds": round(time.monotonic() - started, 1)}
+    result = {
+        "rows": rows,
+        "checks": [{"target": label, "pass": ok} for label, ok, _ in checks],
+        "cases": len(cases),
+        "oos_questions": len(oos),
+        "seconds": round(time.monotonic() - started, 1),
+    }
     (RESULTS / "eval.json").write_text(json.dumps(result, indent=1))
-    print(f"\nwrote {RESULTS / 'eval.json'} and {RESULTS / 'confusion_matrix.png'} "
-          f"({result['seconds']:.0f} s)")
+    print(f"\nwrote {RESULTS / 'eval.json'} and {RESULTS / 'confusion_matrix.png'} ({result['seconds']:.0f} s)")
     return 0 if all(ok for _, ok, _ in checks) else 1
 
 

@@ -1,5 +1,6 @@
 """Train the baseline: Rasa's stock starter pipeline (the config.yml `rasa init`
 writes, taken from the installed Rasa) on this project's own data."""
+
 from __future__ import annotations
 
 import shutil
@@ -8,8 +9,8 @@ from pathlib import Path
 
 import rasa
 
-from bot import BUILD_DIR, PROJECT_ROOT
-from bot.train import train
+from bot.nlu.train import train
+from bot.paths import BUILD_DIR, PROJECT_ROOT
 
 STOCK_CONFIG = Path(rasa.__file__).parent / "cli" / "initial_project" / "config.yml"
 

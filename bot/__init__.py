@@ -1,15 +1,9 @@
-"""The career advisor's own package: knowledge base, spaCy pipeline, answers.
+"""The career advisor's own package, by layer.
 
-Importable and testable without Rasa running; `actions/` only adapts it.
+- `bot.knowledge`: the typed knowledge base, its loader and its surface forms;
+- `bot.nlu`: what the build generates for Rasa (spaCy pipeline, NLU data, rules) and the NLU component;
+- `bot.advice`: the answer logic, plain Python with no Rasa types;
+- `bot.serving`: processes, tracker store, Rasa fixes and the web channel.
+
+`actions/` only adapts `bot.advice` to rasa-sdk.
 """
-from pathlib import Path
-
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-KNOWLEDGE_DIR = PROJECT_ROOT / "data" / "knowledge"
-BUILD_DIR = PROJECT_ROOT / "build"
-COMPILED_KB = BUILD_DIR / "knowledge.json"
-SPACY_MODEL_DIR = BUILD_DIR / "spacy_model"
-GENERATED_NLU = PROJECT_ROOT / "data" / "nlu" / "generated.yml"
-KNOWN_WORDS = BUILD_DIR / "known_words.json"
-DOMAIN_WORDS = BUILD_DIR / "domain_words.json"
-STOP_WORDS_FILE = BUILD_DIR / "stop_words.json"

@@ -1,19 +1,19 @@
 """Shared fixtures: the real knowledge base, the advisor, and running servers."""
+
 from __future__ import annotations
 
 import json
 import os
 import urllib.request
 import uuid
-from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List
 
 import pytest
 
-from bot import KNOWLEDGE_DIR, PROJECT_ROOT
-from bot.answers import Advisor
-from bot.kb.loader import load_knowledge_base
-from bot.kb.model import KnowledgeBase
+from bot.advice import Advisor
+from bot.knowledge.loader import load_knowledge_base
+from bot.knowledge.model import KnowledgeBase
+from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
 
 MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -60,12 +60,14 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """The action server and Rasa server, started the way `make run` starts them."""
     if not MODEL.exists():
         pytest.fail(f"{MODEL} is missing: run `make train` (make test does it for you)")
-    from bot.serve import BotProcesses, Ports
+    from bot.serving.processes import BotProcesses, Ports
 
     os.environ["TRACKER_DB"] = str(tmp_path_factory.mktemp("tracker") / "tracker.db")
-    ports = Ports(rasa=int(os.environ.get("TEST_RASA_PORT", "5105")),
-                  actions=int(os.environ.get("TEST_ACTION_PORT", "5155")),
-                  demo=int(os.environ.get("TEST_DEMO_PORT", "8180")))
+    ports = Ports(
+        rasa=int(os.environ.get("TEST_RASA_PORT", "5105")),
+        actions=int(os.environ.get("TEST_ACTION_PORT", "5155")),
+        demo=int(os.environ.get("TEST_DEMO_PORT", "8180")),
+    )
     # The test demo page lives on its own port: allow it to frame the widget.
     os.environ["WIDGET_FRAME_ANCESTORS"] = f"'self' http://127.0.0.1:{ports.demo}"
     bot = BotProcesses(ports, MODEL, quiet=True).start()

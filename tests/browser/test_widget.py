@@ -1,5 +1,6 @@
 """The chat widget in a real browser (Debian's Chromium, driven by Playwright),
 embedded on the demo host page from another origin, talking to the real bot."""
+
 from __future__ import annotations
 
 import os
@@ -11,14 +12,22 @@ from urllib.parse import urlparse
 
 import pytest
 
-from bot import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = PROJECT_ROOT / "tests" / "output" / "browser"
 # Flags that keep Chromium from calling home (this machine has no network).
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-default-apps", "--disable-features=Translate,OptimizationHints,MediaRouter"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-features=Translate,OptimizationHints,MediaRouter",
+]
 QUESTION = "Do I need a master's to be an engineering manager?"
 
 
@@ -205,7 +214,7 @@ def test_widget_page_sends_a_strict_csp(web_servers) -> None:
     with urllib.request.urlopen(web_servers.ports.widget_url) as response:
         csp = response.headers["Content-Security-Policy"]
     assert "default-src 'none'" in csp and "script-src 'self'" in csp
-    assert re.search(r"frame-ancestors [^;]*http://127\.0\.0\.1:%d" % web_servers.ports.demo, csp)
+    assert re.search(rf"frame-ancestors [^;]*http://127\.0\.0\.1:{web_servers.ports.demo}", csp)
 
 
 def test_unreachable_bot_shows_an_error_and_retry_recovers(visit: Visit) -> None:

@@ -1,0 +1,125 @@
+"""The advisor: screen a question, resolve what it names, route it to a handler.
+
+`Advisor.answer(question)` returns an `Answer`: text that ends with its sources,
+follow-up buttons, and the context (slots) the next turn needs. No Rasa types.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import FrozenSet, Optional, Sequence, Tuple
+
+from bot.advice import handlers  # noqa: F401  (importing registers every handler)
+from bot.advice.compose import Composer
+from bot.advice.handlers.gaps import decisive_gap_answer
+from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, knowledge_intents
+from bot.advice.router import choose_handler
+from bot.advice.screening import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic
+from bot.advice.types import Answer, AnswerKind, Found, Question
+from bot.knowledge.model import KnowledgeBase, Role
+from bot.knowledge.terms import FEATURE, GAP, ROLE, Resolver
+from bot.knowledge.text import normalise, singular
+from bot.nlu.scope import ScopeGuard
+
+# Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
+CONTEXT_INTENTS = frozenset({"follow_up", "ask_sources"})
+# What a master's adds to pay is its own question (the 18% figure), not a question about a job's pay.
+MASTERS_WORDS = re.compile(r"\b(master|degree|msc?)\b")
+
+
+class Advisor(Composer):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        known: Optional[FrozenSet[str]] = None,
+        topic_words: Optional[FrozenSet[str]] = None,
+    ) -> None:
+        super().__init__(kb)
+        self.known = known  # vocabulary of training data and KB, when built
+        self.topic_words = topic_words  # content words of the KB and on-topic training data, when built
+        self.resolver = Resolver(kb)
+        self.guard = ScopeGuard(kb)
+        self.knowledge_intents = knowledge_intents(kb)
+
+    # -- entry point -------------------------------------------------------
+    def answer(self, question: Question) -> Answer:
+        """Screen the message, then let the chosen handler answer; remember what it cited."""
+        found = self.resolve_entities(question.entities)
+        refused = self.screen(question)
+        if refused is not None:
+            return refused
+        answer = choose_handler(self, question, found)(self, question, found)
+        if answer.citations:
+            unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
+            answer.updates.setdefault("citations", list(unique))
+        return answer
+
+    def screen(self, question: Question) -> Optional[Answer]:
+        """A reply for a message that can't be answered as a knowledge question, else None."""
+        problem = message_problem(question.text) if question.text else None
+        if (
+            not problem
+            and self.known
+            and not question.text.startswith("/")
+            and all_words_unknown(question.text, self.known)
+        ):
+            problem = NOT_UNDERSTOOD
+        if problem:
+            return Answer(problem, self.help_buttons(), kind=AnswerKind.DECLINE)
+        if question.intent in self.knowledge_intents:
+            subject = self.guard.foreign_subject(question.text)
+            if subject:
+                return self.decline_subject(subject)
+            if (
+                self.topic_words
+                and question.intent not in CONTEXT_INTENTS
+                and off_topic(question.text, self.topic_words)
+            ):
+                return HANDLERS[OUT_OF_SCOPE](self, question, {})
+        return None
+
+    # -- what the question names -------------------------------------------
+    def resolve_entities(self, entities: Sequence[Tuple[str, str]]) -> Found:
+        """Extracted (label, value) pairs as KB ids by label, each id once."""
+        found: Found = {}
+        for label, value in entities:
+            ident = normalise(value) if label == FEATURE else self.resolver.resolve(label, value)
+            if ident and ident not in found.setdefault(label, []):
+                found[label].append(ident)
+        return found
+
+    def decisive_gap(self, found: Found) -> Optional[str]:
+        """The first gap named whose naming decides what the question is about (see `Gap.decisive`)."""
+        return next((g for g in found.get(GAP, []) if self.kb.get(g).decisive), None)
+
+    def uncovered_subject_answer(self, question: Question) -> Optional[Answer]:
+        """The "not covered" answer when the question names a decisive gap, else None.
+
+        For turns that don't go through `answer`: "will AI replace engineering managers?"
+        can read to NLU like a request for the readiness check.
+        """
+        found = self.resolve_entities(question.entities)
+        return decisive_gap_answer(self, question, found) if self.decisive_gap(found) else None
+
+    def pay_asked_about(self, question: Question) -> Optional[str]:
+        """The job, other than the subject role, whose pay the question asks about.
+
+        A KB role comes back as its id, any other engineering job as the words used.
+        """
+        if question.intent == "ask_earnings_boost" or MASTERS_WORDS.search(question.text.lower()):
+            return None
+        job = self.guard.paid_job(question.text)
+        if job is None:
+            return None
+        role = self.resolver.resolve(ROLE, job)
+        subject = self.kb.subject_role()
+        if subject is not None and (role == subject.id or singular(normalise(job)) in _names_of(subject)):
+            return None
+        return role or job
+
+
+def _names_of(role: Role) -> FrozenSet[str]:
+    """A role's title and synonyms, normalised, and the bare job noun of its title ("manager")."""
+    title = normalise(role.title)
+    names = {title, title.split()[-1]} | {normalise(s) for s in role.synonyms}
+    return frozenset(names)

@@ -1,0 +1,13 @@
+"""Handlers by family. Importing this package registers every handler (`bot.advice.registry`)."""
+
+from bot.advice.handlers import (  # noqa: F401
+    chitchat,
+    follow_ups,
+    gaps,
+    personal,
+    places,
+    programs,
+    roles,
+    sources,
+    topics,
+)

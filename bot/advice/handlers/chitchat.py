@@ -1,0 +1,101 @@
+"""Conversation around the questions: greetings, thanks, help, "stop", and what is out of scope."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.advice.compose import MAX_BUTTONS
+from bot.advice.registry import OUT_OF_SCOPE, handles
+from bot.advice.screening import wants_to_stop
+from bot.advice.types import Answer, AnswerKind, Button, Found, Question
+
+if TYPE_CHECKING:
+    from bot.advice.advisor import Advisor
+
+# A low-confidence guess is offered as a "Did you mean" button when it is at least this likely.
+SUGGEST_MIN_CONFIDENCE = 0.15
+MAX_GUESSES = 2
+
+
+@handles("greet", knowledge=False)
+def answer_greet(advisor: Advisor, question: Question, found: Found) -> Answer:
+    return Answer(
+        "Hello! I'm a career advisor for engineers weighing a move into engineering management. "
+        "Ask me what it is, how it differs from engineering, whether you need a master's, "
+        "or what the degree leads to.",
+        advisor.help_buttons(),
+        kind=AnswerKind.CHITCHAT,
+    )
+
+
+@handles("stop", knowledge=False)
+def answer_stop(advisor: Advisor, question: Question, found: Found) -> Answer:
+    if not (wants_to_stop(question.text) or question.text.startswith("/")):
+        return answer_out_of_scope(advisor, question, found)  # classified "stop" but doesn't say it
+    return Answer(
+        "There's nothing running to stop. Ask me anything about engineering management, or pick one:",
+        advisor.help_buttons(),
+        kind=AnswerKind.CHITCHAT,
+    )
+
+
+@handles("goodbye", knowledge=False)
+def answer_goodbye(advisor: Advisor, question: Question, found: Found) -> Answer:
+    return Answer("Goodbye, and good luck with your next career step!", kind=AnswerKind.CHITCHAT)
+
+
+@handles("thank", knowledge=False)
+def answer_thank(advisor: Advisor, question: Question, found: Found) -> Answer:
+    return Answer("You're welcome! Anything else you'd like to know?", advisor.help_buttons(), kind=AnswerKind.CHITCHAT)
+
+
+@handles("bot_identity", knowledge=False)
+def answer_identity(advisor: Advisor, question: Question, found: Found) -> Answer:
+    names = " and ".join(f"{s.publisher}'s “{s.title}”" for s in advisor.kb.sources)
+    return Answer(
+        f"I'm an automated career advisor, a bot rather than a person. My answers come from two articles: {names}.",
+        advisor.help_buttons(),
+        kind=AnswerKind.CHITCHAT,
+    )
+
+
+@handles("help", knowledge=False)
+def answer_help(advisor: Advisor, question: Question, found: Found) -> Answer:
+    return Answer(
+        "I can help with engineering management careers: what the field is, how it differs from "
+        "engineering, whether you need a master's, salary and job growth, the jobs a master's leads "
+        "to, whether it's right for you, and the Northeastern and Leeds programs.",
+        advisor.help_buttons(),
+        kind=AnswerKind.CHITCHAT,
+    )
+
+
+@handles("nlu_fallback", knowledge=False)
+def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
+    """Low confidence: offer the likeliest topics as buttons, unless it looks off-topic."""
+    if question.text and advisor.guard.foreign_subject(question.text):
+        return answer_out_of_scope(advisor, question, found)
+    guesses = [
+        name for name, confidence in question.ranking if name != "nlu_fallback" and confidence >= SUGGEST_MIN_CONFIDENCE
+    ][:MAX_GUESSES]
+    if not guesses or guesses[0] == OUT_OF_SCOPE:
+        return answer_out_of_scope(advisor, question, found)
+    topics = [advisor.kb.topic_for_intent(g) for g in guesses]
+    buttons = [Button(t.question, f"/{t.intent}") for t in topics if t is not None]
+    if not buttons:
+        return answer_out_of_scope(advisor, question, found)
+    return Answer(
+        "Sorry, I'm not sure I understood. Did you mean one of these?",
+        buttons + advisor.topic_buttons("definition")[: MAX_BUTTONS - len(buttons)],
+        kind=AnswerKind.DECLINE,
+    )
+
+
+@handles(OUT_OF_SCOPE, knowledge=False)
+def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> Answer:
+    return Answer(
+        "Sorry, that's outside what I can help with. I focus on careers in engineering management; "
+        "I can help with questions like these:",
+        advisor.help_buttons(),
+        kind=AnswerKind.DECLINE,
+    )

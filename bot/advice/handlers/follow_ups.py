@@ -1,0 +1,141 @@
+"""Short follow-ups ("and a quality engineer?", "why?", "tell me more", "the other one?").
+
+Each step reads the question one way and answers, or passes (None) to the next.
+The context slots say what the previous answer was about.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Callable, List, Optional
+
+from bot.advice.handlers.gaps import answer_uncovered
+from bot.advice.handlers.programs import FEATURES_SHOWN, answer_program, program_answer
+from bot.advice.handlers.roles import matching_roles, role_answer
+from bot.advice.handlers.sources import answer_sources
+from bot.advice.handlers.topics import aspect_answer
+from bot.advice.registry import handles
+from bot.advice.types import Answer, Found, Question
+from bot.knowledge.model import Topic
+from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE
+
+if TYPE_CHECKING:
+    from bot.advice.advisor import Advisor
+
+Step = Callable[["Advisor", Question, Found], Optional[Answer]]
+
+OTHER = re.compile(r"\bother\b")
+WHY = re.compile(r"^\W*(why|how come|says who|based on what|how do you know|what makes you say)\b")
+MORE = re.compile(
+    r"\b(tell me more|more about (that|this|it)|more detail|more info|elaborate|expand on|go on|"
+    r"anything else|what else|more please|^more\b)"
+)
+SIMILAR_ROLES = 2  # roles suggested after everything about one role has been said
+
+
+def named_entity(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """The follow-up names something: a gap, a role, a program or feature, or an aspect."""
+    if found.get(GAP):
+        return answer_uncovered(advisor, question, found)
+    if found.get(ROLE):
+        return role_answer(advisor, advisor.kb.get(found[ROLE][0]))
+    if found.get(PROGRAM) or found.get(FEATURE):
+        return answer_program(advisor, question, found)
+    if found.get(ASPECT):
+        return aspect_answer(advisor, advisor.kb.get(found[ASPECT][0]))
+    return None
+
+
+def the_other_one(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """ "What about the other one?": the other program after one program, else ask which."""
+    if not OTHER.search(question.text.lower()):
+        return None
+    if question.context.program:
+        other = [p for p in advisor.kb.programs if p.id != question.context.program]
+        if len(other) == 1:
+            return program_answer(advisor, other[0], [])
+    programs = [advisor.button_for(p.id) for p in advisor.kb.programs]
+    roles = [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:2]
+    return Answer("Which one do you mean?", [b for b in programs + roles if b])
+
+
+def why(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """ "Why?" / "says who?": the reasoning's source, by section."""
+    if not (WHY.search(question.text.lower()) and question.context.citations):
+        return None
+    sources = answer_sources(advisor, question, found)
+    return Answer(
+        "Here is where that comes from; the reasoning is the source's, not mine.\n" + sources.text,
+        sources.buttons,
+        kind=sources.kind,
+    )
+
+
+def last_topic(advisor: Advisor, question: Question) -> Optional[object]:
+    return advisor.kb.get(question.context.topic) if question.context.topic else None
+
+
+def more_on_program(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """ "Tell me more" after a program: the features not shown yet."""
+    if not (MORE.search(question.text.lower()) and question.context.program):
+        return None
+    if isinstance(last_topic(advisor, question), Topic):
+        return None
+    program = advisor.kb.get(question.context.program)
+    rest = [w for f in program.features[FEATURES_SHOWN:] for w in f.synonyms[:1]]
+    return program_answer(advisor, program, rest)
+
+
+def more_on_role(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """ "Tell me more" after a role: what the degree brings to it, then roles with related work."""
+    ctx = question.context
+    if not (MORE.search(question.text.lower()) and ctx.role) or isinstance(last_topic(advisor, question), Topic):
+        return None
+    role = advisor.kb.get(ctx.role)
+    similar = [r for r, _ in matching_roles(advisor, " ".join(role.keywords)) if r.id != role.id][:SIMILAR_ROLES]
+    if role.degree_helps and f"more:{role.id}" != ctx.topic:
+        lines = [f"More on the {role.title.lower()} role: {role.degree_helps}"]
+    else:
+        lines = [f"That's everything my sources say about the {role.title.lower()} role."]
+    if similar:
+        lines.append("Roles with related work: " + ", ".join(r.title for r in similar) + ".")
+    return advisor.compose(
+        lines,
+        [(role.source, role.section)],
+        advisor.buttons([r.id for r in similar] + ["jobs"]),
+        updates={"topic": f"more:{role.id}"},
+    )
+
+
+def more_on_topic(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """ "Tell me more" after a topic: the first related topic, introduced as more."""
+    topic = last_topic(advisor, question)
+    if not (MORE.search(question.text.lower()) and isinstance(topic, Topic)):
+        return None
+    following = next((advisor.kb.get(r) for r in topic.related if isinstance(advisor.kb.get(r), Topic)), None)
+    if following is None:
+        return None
+    answer = advisor.topic_answer(following)
+    answer.text = "More on that: " + answer.text
+    return answer
+
+
+def where_next(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """Nothing else to go on after a topic: offer its related topics."""
+    topic = last_topic(advisor, question)
+    if not isinstance(topic, Topic):
+        return None
+    return Answer("Here is where you could go next from there:", advisor.buttons(topic.related))
+
+
+STEPS: List[Step] = [named_entity, the_other_one, why, more_on_program, more_on_role, more_on_topic, where_next]
+
+
+@handles("follow_up")
+def answer_follow_up(advisor: Advisor, question: Question, found: Found) -> Answer:
+    """The first step that can read the follow-up; else ask which topic they mean."""
+    for step in STEPS:
+        answer = step(advisor, question, found)
+        if answer is not None:
+            return answer
+    return Answer("Which one do you mean? Pick a topic, or ask me in your own words:", advisor.help_buttons())

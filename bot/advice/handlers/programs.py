@@ -1,0 +1,105 @@
+"""The two master's programs: one program, a feature of it, or both compared."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, List, Optional, Sequence
+
+from bot.advice.handlers.roles import compare_roles, role_answer
+from bot.advice.registry import handles
+from bot.advice.types import Answer, Citation, Found, Question
+from bot.knowledge.model import Program
+from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
+from bot.knowledge.text import normalise
+
+if TYPE_CHECKING:
+    from bot.advice.advisor import Advisor
+    from bot.advice.compose import Composer
+
+FEATURES_SHOWN = 3  # features in a program's overview; "tell me more" gives the rest
+
+
+def program_answer(advisor: Composer, program: Program, feature_words: Sequence[str]) -> Answer:
+    """The features asked about, or the program's summary and first features."""
+    asked = {normalise(w) for w in feature_words}
+    wanted = [f for f in program.features if asked & {normalise(s) for s in f.synonyms}]
+    features = wanted or program.features[:FEATURES_SHOWN]
+    lines = [f"About the {program.university} {program.name}:"] if wanted else [program.summary]
+    lines += [f.text for f in features]
+    if program.url:
+        lines.append(f"Program page: {program.url}")
+    citations = [(program.source, program.section)] + [(program.source, f.section) for f in features]
+    other = [p.id for p in advisor.kb.programs if p.id != program.id]
+    return advisor.compose(
+        lines,
+        citations,
+        advisor.buttons(other + ["worth_it", "need_masters"]),
+        updates={"program": program.id, "topic": f"program:{program.id}"},
+    )
+
+
+def programs_with_feature(advisor: Composer, feature_words: Sequence[str]) -> List[Program]:
+    keys = {normalise(w) for w in feature_words}
+    return [p for p in advisor.kb.programs if any(keys & {normalise(s) for s in f.synonyms} for f in p.features)]
+
+
+def compare_programs(advisor: Composer, programs: List[Program]) -> Answer:
+    lines = []
+    citations: List[Citation] = []
+    for p in programs:
+        shown = p.features[:FEATURES_SHOWN]
+        feats = "; ".join(f.text for f in shown)
+        where = p.url or "the university's own course page"
+        lines.append(f"{p.university}, {p.name} ({p.location}): {feats} More: {where}")
+        citations += [(p.source, p.section)] + [(p.source, f.section) for f in shown]
+    lines.append("Neither article compares the two programs or gives their fees, length or entry requirements.")
+    return advisor.compose(
+        lines,
+        citations,
+        advisor.buttons([p.id for p in programs] + ["worth_it"]),
+        joiner="\n\n",
+        updates={"topic": "programs"},
+    )
+
+
+def comparison_answer(advisor: Composer, found: Found) -> Optional[Answer]:
+    """Two roles or two programs named together: compare them from the KB."""
+    if len(found.get(ROLE, [])) >= 2:
+        return compare_roles(advisor, [advisor.kb.get(r) for r in found[ROLE][:3]])
+    if len(found.get(PROGRAM, [])) >= 2:
+        return compare_programs(advisor, [advisor.kb.get(p) for p in found[PROGRAM]])
+    return None
+
+
+@handles("ask_program")
+def answer_program(advisor: Advisor, question: Question, found: Found) -> Answer:
+    """A named program or feature; what the sources lack about one; or both programs in brief."""
+    features = found.get(FEATURE, [])
+    gaps = found.get(GAP, [])
+    program_ids = found.get(PROGRAM) or []
+    if len(program_ids) >= 2 and not gaps:
+        return compare_programs(advisor, [advisor.kb.get(p) for p in program_ids])
+    if gaps:
+        program = advisor.kb.program(program_ids[0]) if program_ids else None
+        return advisor.not_covered(advisor.kb.get(gaps[0]).subject, program)
+    if not program_ids and not features and found.get(ROLE):
+        # "program managers" reads like a program question; the entity says it is a role.
+        return role_answer(advisor, advisor.kb.get(found[ROLE][0]))
+    if not program_ids and features:
+        holders = programs_with_feature(advisor, features)
+        if len(holders) == 1:
+            program_ids = [holders[0].id]
+    if not program_ids and question.context.program and features:
+        program_ids = [question.context.program]
+    if len(program_ids) == 1:
+        return program_answer(advisor, advisor.kb.get(program_ids[0]), features)
+    return programs_overview(advisor, question)
+
+
+def programs_overview(advisor: Advisor, question: Question) -> Answer:
+    topic = advisor.kb.topic_for_intent("ask_program")
+    assert topic is not None  # the KB's programs topic; checked by the tests over the KB
+    lines = [advisor.point_text(p) for p in topic.points]
+    lines += [f"- {p.university}: {p.name} ({p.location}). {p.summary}" for p in advisor.kb.programs]
+    citations = [(p.source, p.section) for p in advisor.kb.programs]
+    buttons = [advisor.button_for(p.id) for p in advisor.kb.programs] + advisor.buttons(topic.related)
+    return advisor.compose(lines, citations, [b for b in buttons if b], joiner="\n", updates={"topic": topic.id})

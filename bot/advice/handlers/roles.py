@@ -1,0 +1,150 @@
+"""Roles: what each involves, which suit what a visitor enjoys, and pay the sources don't give."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, List, Tuple
+
+from bot.advice.compose import MAX_BUTTONS
+from bot.advice.registry import handles
+from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
+from bot.knowledge.model import Role
+from bot.knowledge.terms import ROLE
+from bot.knowledge.text import stem
+
+if TYPE_CHECKING:
+    from bot.advice.advisor import Advisor
+    from bot.advice.compose import Composer
+
+MEDIAN_SALARY = "median_salary"  # the one pay figure the sources give
+
+
+def role_answer(advisor: Composer, role: Role) -> Answer:
+    """What the role involves and what the degree brings to it, or that the sources only list it."""
+    lines: List[str] = []
+    if role.involves:
+        lines.append(role.involves)
+        if role.degree_helps:
+            lines.append(role.degree_helps)
+    else:
+        lines.append(
+            f"{role.title} is one of the roles Leeds lists for engineering management careers, "
+            "but my sources don't describe what the job involves."
+        )
+    others = [r.id for r in advisor.kb.described_roles() if r.id != role.id]
+    return advisor.compose(
+        lines,
+        [(role.source, role.section)],
+        advisor.buttons(others[:2] + ["jobs", "need_masters"]),
+        updates={"role": role.id, "topic": f"role:{role.id}"},
+    )
+
+
+@handles("ask_jobs")
+def answer_jobs(advisor: Advisor, question: Question, found: Found) -> Answer:
+    """Each source's list of the jobs the degree leads to."""
+    topic = advisor.kb.topic_for_intent("ask_jobs")
+    assert topic is not None  # the KB's jobs topic; checked by the tests over the KB
+    lines: List[str] = []
+    citations: List[Citation] = []
+    for point in topic.points:
+        named = [r.title for r in advisor.kb.roles if r.source == point.source]
+        lines.append(f"{advisor.point_text(point)} {', '.join(named)}.")
+        citations.append((point.source, point.section))
+    buttons = [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:MAX_BUTTONS]
+    return advisor.compose(lines, citations, [b for b in buttons if b], joiner="\n", updates={"topic": topic.id})
+
+
+@handles("ask_role")
+def answer_role(advisor: Advisor, question: Question, found: Found) -> Answer:
+    from bot.advice.handlers.programs import comparison_answer  # programs compare roles too
+
+    compared = comparison_answer(advisor, found)
+    if compared:
+        return compared
+    role_id = found[ROLE][0] if found.get(ROLE) else question.context.role
+    role = advisor.kb.role(role_id) if role_id else None
+    if role is None:
+        return answer_jobs(advisor, question, found)
+    return role_answer(advisor, role)
+
+
+def compare_roles(advisor: Composer, roles: List[Role]) -> Answer:
+    lines = [f"{role.title}: {role.involves or 'my sources list this role but do not describe it.'}" for role in roles]
+    lines.append("The sources don't rank these roles against each other; pick by the kind of work you enjoy.")
+    citations = [(r.source, r.section) for r in roles]
+    return advisor.compose(
+        lines,
+        citations,
+        advisor.buttons([r.id for r in roles] + ["jobs"]),
+        joiner="\n",
+        updates={"role": roles[-1].id, "topic": "jobs"},
+    )
+
+
+def matching_roles(composer: Composer, text: str) -> List[Tuple[Role, List[str]]]:
+    """Roles whose KB keywords match what the visitor says they enjoy, best first, with the matches."""
+    said = {stem(w) for w in re.findall(r"[a-zA-Z]{3,}", text)}
+    scored = []
+    for role in composer.kb.described_roles():
+        hits = [k for k in role.keywords if all(stem(part) in said for part in k.split())]
+        if hits:
+            scored.append((len(hits), role, hits))
+    scored.sort(key=lambda item: -item[0])
+    return [(role, hits) for _, role, hits in scored]
+
+
+@handles("ask_role_match")
+def answer_role_match(advisor: Advisor, question: Question, found: Found) -> Answer:
+    """Roles suggested from what the visitor says they enjoy, saying which words matched."""
+    matches = matching_roles(advisor, question.text)[:2]
+    if not matches:
+        buttons = [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:MAX_BUTTONS]
+        return Answer(
+            "Tell me what you enjoy (for example testing and standards, planning, working with customers, "
+            "or systems and data) and I'll point you to roles that fit. Or browse them:",
+            [b for b in buttons if b],
+        )
+    lines = [f"{role.title}, because you mention {' and '.join(hits)}: {role.involves}" for role, hits in matches]
+    citations = [(role.source, role.section) for role, _ in matches]
+    best = matches[0][0]
+    return advisor.compose(
+        lines,
+        citations,
+        advisor.buttons([r.id for r, _ in matches] + ["jobs", "fit"]),
+        joiner="\n",
+        updates={"role": best.id, "topic": f"match:{best.id}"},
+    )
+
+
+@handles("ask_salary")
+def answer_salary(advisor: Advisor, question: Question, found: Found) -> Answer:
+    """The median pay; for another named role, that the sources give none for it."""
+    subject = advisor.kb.subject_role()
+    roles = [r for r in found.get(ROLE, []) if subject is None or r != subject.id]
+    if roles:
+        return pay_not_given(advisor, roles[0])
+    topic = advisor.kb.topic_for_intent("ask_salary")
+    assert topic is not None  # the KB's salary topic; checked by the tests over the KB
+    return advisor.topic_answer(topic)
+
+
+def pay_not_given(advisor: Composer, job: str) -> Answer:
+    """No salary for this job (a role id, or the words used): say so, and give the one figure the sources have."""
+    entry = advisor.kb.get(job)
+    role = entry if isinstance(entry, Role) else None
+    named = f"the {role.title.lower()} role" if role else (job if job.endswith("s") else f"{job}s")
+    stat = advisor.kb.statistic(MEDIAN_SALARY)
+    subject = advisor.kb.subject_role()
+    whose = f"{subject.title.lower()}s" if subject else "engineering managers"
+    lines = [
+        f"My sources don't give a salary for {named}; the only figure they "
+        f"give is for {whose}, a median {stat.value} a year ({stat.measured_by})."
+    ]
+    return advisor.compose(
+        lines,
+        [(stat.source, stat.section)],
+        advisor.topic_buttons("masters_earnings", "jobs", "worth_it"),
+        kind=AnswerKind.NOT_COVERED,
+        updates={"role": role.id} if role else {},
+    )

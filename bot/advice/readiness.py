@@ -1,0 +1,465 @@
+"""The readiness check: is engineering management a fit for this visitor?
+
+One question per readiness sign in the knowledge base (Leeds lists five), then
+an optional question about experience. Free-text replies ("yeah mostly", "not
+really", "sometimes") are read with `interpret`; an unclear reply is asked
+again with a hint, a second unclear reply is counted as "not sure"; "stop"
+leaves; a question asked mid-check is answered and the check resumes.
+`ReadinessCheck` holds the logic; the Rasa form only carries its state
+(`Progress`, kept in one slot) between turns. No Rasa types here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from bot.advice.advisor import Advisor
+from bot.advice.compose import READINESS_BUTTON
+from bot.advice.handlers.personal import personal_advice
+from bot.advice.handlers.roles import matching_roles
+from bot.advice.profile import profile_from
+from bot.advice.screening import wants_to_stop
+from bot.advice.types import Answer, AnswerKind, Button, Citation, Context, Question
+from bot.knowledge.text import normalise
+
+
+class Reply(str, Enum):
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+# How far each reply counts towards a sign; "not sure" is left out of the average.
+SCORES: Dict[Reply, float] = {Reply.YES: 1.0, Reply.PARTLY: 0.5, Reply.NO: 0.0}
+
+# Phrases per reply, tried in this order (so "not sure" is unsure, not no, and
+# "yes, sometimes" is partly). Matched as whole words.
+PHRASES: List[Tuple[Reply, Tuple[str, ...]]] = [
+    (
+        Reply.UNSURE,
+        (
+            "not sure",
+            "unsure",
+            "don't know",
+            "dont know",
+            "do not know",
+            "no idea",
+            "can't say",
+            "cant say",
+            "hard to say",
+            "no clue",
+            "dunno",
+            "not certain",
+            "skip",
+            "pass",
+            "no opinion",
+        ),
+    ),
+    (
+        Reply.PARTLY,
+        (
+            "sometimes",
+            "partly",
+            "partially",
+            "a bit",
+            "a little",
+            "kind of",
+            "kinda",
+            "sort of",
+            "sorta",
+            "somewhat",
+            "occasionally",
+            "it depends",
+            "depends",
+            "not always",
+            "now and then",
+            "more or less",
+            "in part",
+            "to some extent",
+            "to a degree",
+            "50/50",
+            "so so",
+            "so-so",
+            "maybe",
+            "mixed",
+            "some",
+            "on and off",
+            "here and there",
+            "don't mind",
+            "dont mind",
+            "not bad",
+            "fairly",
+            "moderately",
+            "i guess",
+            "i suppose",
+            "perhaps",
+        ),
+    ),
+    (
+        Reply.NO,
+        (
+            "no",
+            "nope",
+            "nah",
+            "not really",
+            "not at all",
+            "never",
+            "rarely",
+            "seldom",
+            "hardly",
+            "not much",
+            "not particularly",
+            "not especially",
+            "don't",
+            "dont",
+            "do not",
+            "wouldn't",
+            "would not",
+            "not",
+            "hate",
+            "dislike",
+            "n",
+            "i'm not",
+            "i am not",
+            "no way",
+            "negative",
+        ),
+    ),
+    (
+        Reply.YES,
+        (
+            "yes",
+            "yeah",
+            "yep",
+            "yup",
+            "yea",
+            "ya",
+            "yes please",
+            "sure",
+            "definitely",
+            "absolutely",
+            "of course",
+            "certainly",
+            "i do",
+            "i would",
+            "i have",
+            "very much",
+            "totally",
+            "love",
+            "enjoy",
+            "like",
+            "always",
+            "often",
+            "mostly",
+            "usually",
+            "y",
+            "correct",
+            "indeed",
+            "true",
+            "for sure",
+            "100%",
+            "a lot",
+            "generally",
+            "i think so",
+            "yess",
+        ),
+    ),
+]
+
+# Words a reply opens with ("no, but I'd like to ..."): such a message answers the question asked.
+OPENERS = frozenset(
+    {
+        "yes",
+        "yeah",
+        "yep",
+        "yup",
+        "no",
+        "nope",
+        "nah",
+        "sometimes",
+        "definitely",
+        "absolutely",
+        "partly",
+        "never",
+        "rarely",
+        "sure",
+        "not",
+        "maybe",
+        "mostly",
+        "usually",
+        "often",
+        "always",
+        "occasionally",
+        "certainly",
+        "honestly",
+    }
+)
+
+# Intents answered mid-check (then the check resumes). Talk about what they enjoy
+# ("I like planning", "I'd be good at it") is a reply to the check, not an aside.
+ASIDE_CHITCHAT = frozenset({"help", "bot_identity", "greet", "thank"})
+NOT_ASIDES = frozenset({"ask_fit", "check_readiness", "ask_role_match"})
+LEAVE_INTENTS = frozenset({"stop", "goodbye"})
+MIN_CONFIDENCE = 0.5
+MIN_ANSWERS = 3  # fewer answered signs than this gives no verdict
+EXPERIENCE = "experience"
+REPLY_BUTTONS = [Button("Yes", "Yes"), Button("Partly", "Partly"), Button("No", "No"), Button("Stop the check", "stop")]
+
+
+def _normalise(text: str) -> str:
+    """Words padded with spaces, so phrases match whole words; "50/50" and "100%" survive."""
+    return " " + re.sub(r"[^a-z0-9%/' ]+", " ", normalise(text)) + " "
+
+
+def interpret(text: str) -> Optional[Reply]:
+    """Yes, partly, no or unsure from a free-text reply; None when it isn't a reply."""
+    said = _normalise(text)
+    for reply, phrases in PHRASES:
+        if any(f" {p} " in said for p in phrases):
+            return reply
+    return None
+
+
+@dataclass
+class Progress:
+    """The check's state between turns (stored in the `readiness` slot as a dict)."""
+
+    answers: Dict[str, str] = field(default_factory=dict)  # signal id -> Reply value
+    experience: Optional[str] = None  # "given" | "skipped" | "known" (said earlier in the conversation)
+    unclear: int = 0  # unclear replies in a row to the current question
+    resumed: bool = False  # the last turn was a question aside; say we are back
+    stopped: bool = False
+
+    @classmethod
+    def from_slot(cls, value: object) -> Progress:
+        if not isinstance(value, dict):
+            return cls()
+        known = {k: v for k, v in value.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+    def to_slot(self) -> Dict[str, object]:
+        return asdict(self)
+
+
+@dataclass
+class Turn:
+    """What one visitor message did to the check."""
+
+    progress: Progress
+    messages: List[Answer] = field(default_factory=list)  # to send before the next question
+    updates: Dict[str, object] = field(default_factory=dict)  # the experience the visitor gave
+    finished: bool = False  # all questions answered
+    stopped: bool = False
+
+
+class ReadinessCheck:
+    def __init__(self, advisor: Advisor) -> None:
+        self.advisor = advisor
+        self.kb = advisor.kb
+        self.signals = list(self.kb.readiness_signals)
+        self.aside_intents = (advisor.knowledge_intents | ASIDE_CHITCHAT) - NOT_ASIDES
+
+    # -- asking --------------------------------------------------------------
+    def next_step(self, progress: Progress) -> Optional[str]:
+        for signal in self.signals:
+            if signal.id not in progress.answers:
+                return signal.id
+        return EXPERIENCE if progress.experience is None else None
+
+    def start(self, context: Context) -> Tuple[Answer, Progress]:
+        """The introduction; the first question follows from `ask`."""
+        progress = Progress(experience="known" if context.experience_years is not None else None)
+        first = self.signals[0]
+        labels = ", ".join(s.label for s in self.signals)
+        text = (
+            f"Let's check. {self.kb.source(first.source).publisher} lists {len(self.signals)} signs that "
+            f"someone may be ready for engineering management: {labels}. I'll ask about each in turn; "
+            "answer in your own words (yes, partly, no, not sure), ask me anything on the way, or say "
+            "'stop' to leave."
+        )
+        return self.advisor.compose([text], [(first.source, first.section)]), progress
+
+    def ask(self, progress: Progress) -> Tuple[Answer, Progress]:
+        step = self.next_step(progress)
+        back = "Back to the readiness check. " if progress.resumed else ""
+        progress.resumed = False
+        if step == EXPERIENCE:
+            return Answer(
+                f"{back}Last one, and optional: how many years have you worked in engineering, and "
+                "what was your first degree in? (Say 'skip' to leave it out.)",
+                [Button("Skip", "skip"), Button("Stop the check", "stop")],
+            ), progress
+        index = next(i for i, s in enumerate(self.signals) if s.id == step)
+        return Answer(
+            f"{back}Question {index + 1} of {len(self.signals)}: {self.signals[index].question}", list(REPLY_BUTTONS)
+        ), progress
+
+    # -- taking a reply ------------------------------------------------------
+    def take(self, progress: Progress, question: Question) -> Turn:
+        """Read one visitor message while the check is waiting for `next_step`."""
+        step = self.next_step(progress)
+        text = question.text.strip()
+        confidence = dict(question.ranking).get(question.intent, 0.0) if question.ranking else 1.0
+        sure = confidence >= MIN_CONFIDENCE
+        if step is None:
+            return Turn(progress, finished=True)
+        reply = interpret(text)
+        if wants_to_stop(text) or (question.intent in LEAVE_INTENTS and sure and reply is None):
+            progress.stopped = True
+            return Turn(progress, stopped=True)
+        if step == EXPERIENCE:
+            said = profile_from(text)
+            if said.years is not None or said.degree_field or said.field:
+                updates: Dict[str, object] = {}
+                if said.years is not None:
+                    updates["experience_years"] = said.years
+                if said.degree_field:
+                    updates["degree_field"] = said.degree_field
+                progress.experience = "given"
+                return self._advance(progress, updates)
+        # A short reply or one that starts with yes/no is an answer even if NLU sees a question in it.
+        words = _normalise(text).split()
+        explicit = reply is not None and (len(words) <= 4 or words[0] in OPENERS)
+        is_question = question.intent in self.aside_intents and sure and (not explicit or text.endswith("?"))
+        if is_question or text.startswith("/"):
+            progress.resumed, progress.unclear = True, 0
+            return Turn(progress, [self.advisor.answer(question)])  # the answer carries its own context
+        if step == EXPERIENCE:
+            if reply in (Reply.NO, Reply.UNSURE) or progress.unclear >= 1:
+                progress.experience = "skipped"
+                return self._advance(progress, {})
+            progress.unclear += 1
+            return Turn(
+                progress,
+                [
+                    Answer(
+                        "I didn't catch a number of years there. Try something like "
+                        "'about three years, degree in physics', or say 'skip'."
+                    )
+                ],
+            )
+        if reply is None:
+            progress.unclear += 1
+            if progress.unclear < 2:
+                return Turn(
+                    progress,
+                    [
+                        Answer(
+                            "I couldn't tell whether that's a yes or a no. Answer in a few "
+                            "words (yes, partly, no, not sure), or say 'stop' to leave the check."
+                        )
+                    ],
+                )
+            reply = Reply.UNSURE
+            note = [Answer("I'll count that one as 'not sure' and move on.")]
+        else:
+            note = []
+        progress.answers[step] = reply.value
+        turn = self._advance(progress, {})
+        turn.messages = note + turn.messages
+        return turn
+
+    def _advance(self, progress: Progress, updates: Dict[str, object]) -> Turn:
+        progress.unclear = 0
+        return Turn(progress, updates=updates, finished=self.next_step(progress) is None)
+
+    # -- the verdict -----------------------------------------------------------
+    def verdict(self, progress: Progress, context: Context) -> Answer:
+        answered = {s.id: Reply(progress.answers[s.id]) for s in self.signals if progress.answers.get(s.id) in SCORES}
+        citation: Citation = (self.signals[0].source, self.signals[0].section)
+        restart = [READINESS_BUTTON] + self.advisor.topic_buttons("fit", "jobs")
+        if len(answered) < MIN_ANSWERS:
+            lead = "OK, I've stopped the readiness check." if progress.stopped else "That's the readiness check done."
+            return Answer(
+                f"{lead} With {len(answered)} of the {len(self.signals)} signs answered yes, partly or "
+                "no, there isn't enough to go on for a verdict. You can start it again at any time, or "
+                "ask me anything.",
+                restart[:3],
+                kind=AnswerKind.CHITCHAT,
+            )
+        score = sum(SCORES[r] for r in answered.values()) / len(answered)
+        by_reply = {r: [s for s in self.signals if answered.get(s.id) == r] for r in Reply}
+        labels = {r: ", ".join(s.label for s in by_reply[r]) for r in Reply}
+        publisher = self.kb.source(citation[0]).publisher
+        lines = ["You stopped part-way; here is what your answers so far suggest." if progress.stopped else ""]
+        citations: List[Citation] = [citation]
+        if score >= 0.7:
+            level = "strong"
+            lines.append(
+                f"Verdict: a strong fit. Of the {len(self.signals)} signs {publisher} lists, you said yes "
+                f"to {len(by_reply[Reply.YES])}"
+                + (f" ({labels[Reply.YES]})" if by_reply[Reply.YES] else "")
+                + ", so engineering management looks like a natural next step."
+            )
+        elif score >= 0.4:
+            level = "mixed"
+            summary = "; ".join(
+                part
+                for part in (
+                    f"yes to {labels[Reply.YES]}" if by_reply[Reply.YES] else "",
+                    f"partly to {labels[Reply.PARTLY]}" if by_reply[Reply.PARTLY] else "",
+                    f"no to {labels[Reply.NO]}" if by_reply[Reply.NO] else "",
+                )
+                if part
+            )
+            lines.append(
+                f"Verdict: mixed. You said {summary}. Management could suit you if the other parts appeal "
+                "too; taking on more of them in your current role would tell you more before you commit "
+                "to a degree."
+            )
+        else:
+            level = "technical"
+            lines.append(
+                f"Verdict: a technical track may suit you better. Few of the signs {publisher} lists "
+                f"match your answers" + (f" (you said no to {labels[Reply.NO]})" if by_reply[Reply.NO] else "") + "."
+            )
+        if level == "technical" and by_reply[Reply.YES]:
+            lines.append(f"You did say yes to {labels[Reply.YES]}.")
+        lines.append(f"(Yes counts 1, partly ½, no 0; your average was {score:.0%} over {len(answered)} signs.)")
+        roles = self._roles_for(level, [s for s in self.signals if answered.get(s.id) in (Reply.YES, Reply.PARTLY)])
+        if roles and level == "technical":
+            lines.append(f"A senior technical role to look at: {roles[0][0].title}. {roles[0][0].involves}")
+        elif roles:
+            lines.append(
+                "Roles to look at, matching the signs that fit you: "
+                + "; ".join(f"{role.title} ({why})" for role, why in roles)
+                + "."
+            )
+        citations += [(role.source, role.section) for role, _ in roles]
+        if level != "technical":
+            advice, advice_citations = self._masters_advice(context)
+            lines += advice
+            citations += advice_citations
+        buttons = [b for b in (self.advisor.button_for(role.id) for role, _ in roles[:2]) if b]
+        buttons += [b for b in (self.advisor.button_for(p.id) for p in self.kb.programs) if b]
+        updates: Dict[str, object] = {"topic": "fit"}
+        if roles:
+            updates["role"] = roles[0][0].id
+        return self.advisor.compose([line for line in lines if line], citations, buttons, updates=updates, joiner="\n")
+
+    def _roles_for(self, level: str, fitting: Sequence) -> List[Tuple]:
+        """Roles whose KB descriptions match the signs that fit; a senior technical role for the technical track."""
+        if level == "technical":
+            role = self.kb.technical_role()
+            return [(role, "")] if role else []
+        text = " ".join(" ".join(s.keywords) for s in fitting)
+        return [
+            (role, "its work involves " + " and ".join(hits[:2]))
+            for role, hits in matching_roles(self.advisor, text)[:2]
+        ]
+
+    def _masters_advice(self, context: Context) -> Tuple[List[str], List[Citation]]:
+        need, boost = self.kb.statistic("experience_required"), self.kb.statistic("earnings_boost")
+        citations = [(need.source, need.section), (boost.source, boost.section)]
+        personal = personal_advice(self.advisor, context.experience_years, context.degree_field, lead="On a master's: ")
+        if personal:
+            return personal, citations
+        return [
+            f"On a master's: it isn't required; most employers ask for {need.value} of experience "
+            f"({need.measured_by}), and a master's can lift earning potential by about {boost.value}. Tell me "
+            "your years of experience and I can say more."
+        ], citations

@@ -1,0 +1,66 @@
+"""Screen a message before answering: too long, nothing that reads as words, off the topic, or "stop"."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import FrozenSet, Optional
+
+from bot.knowledge.text import normalise, words
+from bot.nlu.vocabulary import content_words
+
+MAX_MESSAGE_CHARS = 1000
+MAX_WORD_CHARS = 40  # no English word is longer; a longer one is a pasted token or keyboard mash
+NOT_UNDERSTOOD = "Sorry, I didn't understand that. Could you rephrase it as a question about engineering management?"
+_LETTERS = re.compile(r"[A-Za-z]{2,}")
+
+
+def message_problem(text: str) -> Optional[str]:
+    """A polite explanation when a message can't be answered as it stands, else None."""
+    if len(text) > MAX_MESSAGE_CHARS:
+        return (
+            f"Sorry, that message is too long for me ({len(text):,} characters; the limit is "
+            f"{MAX_MESSAGE_CHARS:,}). Could you ask one question at a time?"
+        )
+    found = _LETTERS.findall(text)
+    if text.strip().startswith("/"):  # a button payload, already parsed by Rasa
+        return None
+    if not found or all(len(set(w.lower())) == 1 for w in found) or max(len(w) for w in found) > MAX_WORD_CHARS:
+        return NOT_UNDERSTOOD
+    return None
+
+
+# Asking to leave ("stop", "never mind", "I'd rather not continue").
+STOP = re.compile(
+    r"^\W*(please\s+)?(stop|cancel|quit|exit|abort|end|leave|halt)\b|\b(never\s?mind|forget (it|this)|"
+    r"stop (the|this) (check|quiz|test|questions)|no more questions|(want|like) to (stop|quit|leave)|"
+    r"(let's|lets) stop|enough questions|i'm done|i am done|forget about it|"
+    r"(rather not|don't want to|do not want to) (continue|go on|carry on|do this))\b"
+)
+
+
+def wants_to_stop(text: str) -> bool:
+    """True when the visitor asks to leave what is going on."""
+    return bool(STOP.search(normalise(text)))
+
+
+def off_topic(text: str, topic_words: FrozenSet[str]) -> bool:
+    """True when a message has two or more content words and none of them is a topic word.
+
+    "How many ounces are in a pound?" can still get a confident knowledge intent
+    from an n-gram classifier; nothing in it touches the subject.
+    """
+    found = content_words(text)
+    return len(found) >= 2 and not any(w in topic_words for w in found)
+
+
+def all_words_unknown(text: str, known: FrozenSet[str]) -> bool:
+    """True when no word of the message is, or nearly is (a typo), a word the bot knows.
+
+    Catches keyboard mash ("qwertyuiop") that an n-gram classifier would still
+    assign to some intent with confidence.
+    """
+    found = [w for w in words(text) if len(w) >= 3]
+    if not found:
+        return False
+    return not any(w in known or difflib.get_close_matches(w, known, n=1, cutoff=0.8) for w in found)

@@ -1,0 +1,78 @@
+"""`python -m bot build`: validate the KB and write everything generated from it.
+
+The compiled KB, the spaCy pipeline (entity ruler), the NLU synonyms and
+examples, the intent rules, and the word lists the answer layer screens with.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import FrozenSet, List, Optional, Tuple
+
+import yaml
+
+from bot.knowledge.loader import load_knowledge_base, write_compiled
+from bot.knowledge.model import KnowledgeBase, strings_in
+from bot.nlu.rules import check_topic_intents, domain_intents, write_rules
+from bot.nlu.vocabulary import content_words, known_words, save_words
+from bot.paths import (
+    COMPILED_KB,
+    DOMAIN_FILE,
+    GENERATED_NLU,
+    GENERATED_RULES,
+    KNOWN_WORDS,
+    NLU_DIR,
+    SPACY_MODEL_DIR,
+    STOP_WORDS_FILE,
+    TOPIC_WORDS,
+)
+
+Example = Tuple[Optional[str], str]  # (intent, examples); intent is None for synonym blocks
+
+# Intents whose examples are not about the subject (their words don't make a message on topic).
+OFF_TOPIC_INTENTS = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_identity", "help", "stop"})
+
+
+def build(knowledge_dir: Path, quiet: bool = False) -> int:
+    """Validate the KB, then write every artefact generated from it."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from bot.nlu.pipeline import save_pipeline
+    from bot.nlu.training_data import write_generated_nlu
+
+    kb = load_knowledge_base(knowledge_dir)
+    check_topic_intents(kb, domain_intents(DOMAIN_FILE))
+    write_compiled(kb, COMPILED_KB)
+    save_pipeline(kb, SPACY_MODEL_DIR)
+    write_generated_nlu(kb, GENERATED_NLU)
+    write_rules(DOMAIN_FILE, GENERATED_RULES)
+    examples = training_examples()
+    save_words(vocabulary(kb, examples), KNOWN_WORDS)
+    save_words(frozenset(STOP_WORDS), STOP_WORDS_FILE)  # read by the action server without spaCy
+    save_words(topic_vocabulary(kb, examples), TOPIC_WORDS)
+    if not quiet:
+        count = sum(1 for _ in kb.entries())
+        print(f"knowledge base OK: {count} entries from {knowledge_dir}")
+        print(f"wrote {COMPILED_KB}, {SPACY_MODEL_DIR}, {GENERATED_NLU}, {GENERATED_RULES}")
+    return 0
+
+
+def training_examples() -> List[Example]:
+    """(intent, examples) of every NLU block in data/nlu/, generated.yml included."""
+    return [
+        (block.get("intent"), str(block.get("examples", "")))
+        for path in sorted(NLU_DIR.glob("*.yml"))
+        for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", [])
+    ]
+
+
+def vocabulary(kb: KnowledgeBase, examples: List[Example]) -> FrozenSet[str]:
+    """Words of the NLU training data and the KB: what the bot can be said to know."""
+    return known_words(list(strings_in(kb.to_dict())) + [text for _, text in examples])
+
+
+def topic_vocabulary(kb: KnowledgeBase, examples: List[Example]) -> FrozenSet[str]:
+    """Content words of the KB and of the on-topic training examples: what an on-topic question touches."""
+    texts = list(strings_in(kb.to_dict()))
+    texts += [text for intent, text in examples if intent and intent not in OFF_TOPIC_INTENTS]
+    return frozenset(w for t in texts for w in content_words(t))

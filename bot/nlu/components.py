@@ -1,0 +1,48 @@
+"""Rasa NLU component: mark questions about other professions as out of scope.
+
+"Do I need a master's to become an architect?" reads like an in-domain question
+to an n-gram classifier; `bot.nlu.scope.ScopeGuard` spots the foreign subject.
+Placed after the intent classifier, so `rasa test nlu` measures what users get.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.knowledge.loader import load
+from bot.nlu.scope import ScopeGuard
+
+OUT_OF_SCOPE = "out_of_scope"
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class ScopeGuardClassifier(GraphComponent):
+    def __init__(self, guard: ScopeGuard) -> None:
+        self.guard = guard
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ScopeGuardClassifier:
+        return cls(ScopeGuard(load()))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text: Optional[str] = message.get(TEXT)
+            if text and not text.startswith("/") and self.guard.foreign_subject(text):
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != OUT_OF_SCOPE]
+                top = {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 1.0}
+                message.set(INTENT, top, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
+        return messages

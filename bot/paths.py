@@ -1,0 +1,19 @@
+"""Where the project's files are: one module, so no path is spelled twice."""
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE_DIR = PROJECT_ROOT / "data" / "knowledge"
+BUILD_DIR = PROJECT_ROOT / "build"
+MODELS_DIR = PROJECT_ROOT / "models"
+RESULTS_DIR = PROJECT_ROOT / "results"
+MODEL = MODELS_DIR / "advisor.tar.gz"
+COMPILED_KB = BUILD_DIR / "knowledge.json"
+SPACY_MODEL_DIR = BUILD_DIR / "spacy_model"
+NLU_DIR = PROJECT_ROOT / "data" / "nlu"
+GENERATED_NLU = NLU_DIR / "generated.yml"
+GENERATED_RULES = PROJECT_ROOT / "data" / "rules" / "generated.yml"
+DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
+KNOWN_WORDS = BUILD_DIR / "known_words.json"
+TOPIC_WORDS = BUILD_DIR / "topic_words.json"
+STOP_WORDS_FILE = BUILD_DIR / "stop_words.json"
