@@ -98,7 +98,7 @@ lint: $(VENV)/.installed
 	$(PY) -m mypy
 
 STOCK_MODEL := models/stock.tar.gz
-$(STOCK_MODEL): $(BUILD_STAMP) domain.yml $(TRAINING_DATA)
+$(STOCK_MODEL): $(BUILD_STAMP) benchmarks/stock.py domain.yml $(TRAINING_DATA)
 	@echo "Training the baseline: Rasa's stock starter pipeline on our data ..."
 	$(PY) -m benchmarks.stock
 	touch $@

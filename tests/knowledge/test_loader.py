@@ -236,6 +236,10 @@ def edit(path: Path, change: Any) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False))
 
 
+def by_id(entries: List[Any], entry_id: str) -> Any:
+    return next(e for e in entries if e.get("id") == entry_id)
+
+
 def expect_error(directory: Path, file: str, entry: str, field: str, problem: str) -> None:
     with pytest.raises(KnowledgeBaseError) as info:
         load_knowledge_base(directory)
@@ -292,6 +296,27 @@ MALFORMED = [
     ),
     ("programs.yml", lambda d: d["programs"][1].update(tuition="£1"), "leeds_msc_em", "tuition", "unknown field"),
     ("gaps.yml", lambda d: d["gaps"][7].update(decisive="yes"), "working_life", "decisive", "expected true or false"),
+    (
+        "statistics.yml",
+        lambda d: by_id(d["statistics"], "experience_required").update(years="five"),
+        "experience_required",
+        "years",
+        "expected a number",
+    ),
+    (
+        "roles.yml",
+        lambda d: by_id(d["roles"], "principal_engineer").update(is_subject=True),
+        "principal_engineer",
+        "is_subject",
+        "only one entry may set it (also 'engineering_manager')",
+    ),
+    (
+        "gaps.yml",
+        lambda d: by_id(d["gaps"], "working_life").update(places=True),
+        "working_life",
+        "places",
+        "only one entry may set it",
+    ),
 ]
 
 
