@@ -14,7 +14,7 @@ from typing import Any, Dict, List
 
 import yaml
 
-from bot.advice.readiness import EXPERIENCE, slot_for
+from bot.advice.readiness import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, slot_for
 from bot.knowledge.loader import KnowledgeBaseError
 from bot.knowledge.model import KnowledgeBase
 
@@ -47,8 +47,9 @@ def check_slot(step: str, slots: Dict[str, Any], actions: List[str]) -> None:
 
 def check_readiness_form(kb: KnowledgeBase, domain_file: Path) -> None:
     """Raise KnowledgeBaseError naming the first sign whose slot, form entry or ask action is wrong."""
-    if EXPERIENCE in {s.id for s in kb.readiness_signals}:
-        raise KnowledgeBaseError(KB_FILE, EXPERIENCE, "id", "reserved for the check's experience question")
+    for signal in kb.readiness_signals:
+        if signal.id == EXPERIENCE or slot_for(signal.id) in (UNCLEAR_SLOT, RESUMED_SLOT):
+            raise KnowledgeBaseError(KB_FILE, signal.id, "id", "reserved for the check's own slots")
     domain = yaml.safe_load(domain_file.read_text(encoding="utf-8")) or {}
     slots, actions = domain.get("slots") or {}, domain.get("actions") or []
     required = ((domain.get("forms") or {}).get(FORM) or {}).get("required_slots") or []
