@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, Dict, List
+from abc import ABC, ABCMeta, abstractmethod
+from functools import lru_cache, partial
+from typing import Any, Awaitable, Callable, Dict, List, Type, cast
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
+from rasa_sdk.types import DomainDict
 
 from bot.advice import Advisor, Answer, Context, Question
-from bot.advice.readiness import Progress, ReadinessCheck
+from bot.advice.readiness import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, Progress, ReadinessCheck, slot_for
 from bot.knowledge.loader import load
 from bot.nlu.vocabulary import load_words
 from bot.paths import KNOWN_WORDS, TOPIC_WORDS
 
 CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations", "experience_years", "degree_field")
-REPLY_SLOT, PROGRESS_SLOT = "readiness_reply", "readiness"
-DONE = "done"  # readiness_reply once every question is answered: the form has nothing left to ask
+READINESS_FORM = "readiness_form"
 
 
 @lru_cache(maxsize=1)
@@ -62,7 +64,18 @@ class ActionAnswer(Action):
         return send(dispatcher, advisor().answer(question_from(tracker)))
 
 
+def step_slots() -> Dict[str, str]:
+    """The readiness form's slots (domain.yml, checked against the KB by `python -m bot build`) and their steps."""
+    return {slot_for(step): step for step in readiness_check().steps}
+
+
+def progress_from(tracker: Tracker, skip: str = "") -> Progress:
+    return Progress.from_slots(tracker.slots, [s.id for s in readiness_check().signals], skip=skip or None)
+
+
 class ActionStartReadiness(Action):
+    """Introduces the check and clears the form's slots; the `readiness_form` rule then asks the questions."""
+
     def name(self) -> str:
         return "action_start_readiness"
 
@@ -71,39 +84,74 @@ class ActionStartReadiness(Action):
         if uncovered:  # asks what the sources lack ("will AI replace ...?"): answer, don't start the check
             return send(dispatcher, uncovered) + [FollowupAction("action_listen")]
         intro, progress = readiness_check().start(context_from(tracker))
-        return send(dispatcher, intro) + [SlotSet(PROGRESS_SLOT, progress.to_slot()), SlotSet(REPLY_SLOT, None)]
+        # Experience said earlier fills its slot, so the form does not ask for it.
+        cleared = [SlotSet(slot, None) for slot in step_slots()] + [SlotSet(slot_for(EXPERIENCE), progress.experience)]
+        return (
+            send(dispatcher, intro)
+            + cleared
+            + [SlotSet(UNCLEAR_SLOT, False), SlotSet(RESUMED_SLOT, False), SlotSet(REQUESTED_SLOT, None)]
+        )
 
 
-class ActionAskReadinessReply(Action):
-    """Asks the check's next question (Rasa calls `action_ask_<slot>` for the form's slot)."""
+class ActionAskReadinessStep(Action, ABC):
+    """Asks one step of the check. Rasa's form runs `action_ask_<slot>` for the slot it requests; one
+    subclass per step is made below from the KB, so no question is copied into domain.yml."""
+
+    @property
+    @abstractmethod
+    def slot(self) -> str: ...
 
     def name(self) -> str:
-        return "action_ask_readiness_reply"
+        return f"action_ask_{self.slot}"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        question, progress = readiness_check().ask(Progress.from_slot(tracker.get_slot(PROGRESS_SLOT)))
-        return send(dispatcher, question) + [SlotSet(PROGRESS_SLOT, progress.to_slot())]
+        question = readiness_check().ask(step_slots()[self.slot], resumed=bool(tracker.get_slot(RESUMED_SLOT)))
+        return send(dispatcher, question) + [SlotSet(RESUMED_SLOT, False)]
 
 
-class ValidateReadinessForm(Action):
-    """Reads each reply to the check: an answer, a question on the way, unclear, or "stop"."""
+# rasa-sdk's executor registers every non-abstract Action subclass, these included.
+ASK_ACTIONS: Dict[str, Type[ActionAskReadinessStep]] = {
+    slot: cast(Type[ActionAskReadinessStep], ABCMeta(f"ActionAsk_{slot}", (ActionAskReadinessStep,), {"slot": slot}))
+    for slot in step_slots()
+}
+
+Validator = Callable[[Any, CollectingDispatcher, Tracker, DomainDict], Awaitable[Dict[str, Any]]]
+
+
+class ValidateReadinessForm(FormValidationAction):
+    """Reads each reply to the check: an answer, a question on the way, unclear, or "stop".
+
+    rasa-sdk calls `validate_<slot>` for the slot Rasa just filled with the visitor's text (the
+    from_text mapping); there is one per step, `validate_readiness_<sign id>` and
+    `validate_readiness_experience`, all reading the reply with `ReadinessCheck.take`. The slot
+    keeps the reply's value; None asks the same question again; "stop" sets `requested_slot` to
+    None, which makes Rasa's FormAction deactivate the form (then the verdict rule runs).
+    """
 
     def name(self) -> str:
         return "validate_readiness_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        if tracker.get_slot(REPLY_SLOT) in (None, DONE):
-            return []  # nothing new from the visitor (the form is starting or resuming)
-        progress = Progress.from_slot(tracker.get_slot(PROGRESS_SLOT))
-        turn = readiness_check().take(progress, question_from(tracker))
-        events: List[EventType] = []
+    def __getattr__(self, name: str) -> Validator:
+        slot = name.removeprefix("validate_")
+        if name.startswith("validate_") and slot in step_slots():
+            return partial(self.validate_step, slot)
+        raise AttributeError(name)
+
+    async def validate_step(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        if tracker.get_slot(REQUESTED_SLOT) != slot:
+            return {slot: value}  # filled by the bot (experience known at the start), not a reply
+        progress = progress_from(tracker, skip=step_slots()[slot])
+        turn = readiness_check().take(progress, step_slots()[slot], question_from(tracker))
+        slots: Dict[str, Any] = {}
         for message in turn.messages:
-            events += send(dispatcher, message)
-        events += [SlotSet(slot, value) for slot, value in turn.updates.items() if slot in CONTEXT_SLOTS]
-        events.append(SlotSet(PROGRESS_SLOT, turn.progress.to_slot()))
+            slots.update((e["name"], e["value"]) for e in send(dispatcher, message))
+        slots.update((k, v) for k, v in turn.updates.items() if k in CONTEXT_SLOTS)
+        slots.update({slot: turn.value, UNCLEAR_SLOT: turn.progress.unclear, RESUMED_SLOT: turn.progress.resumed})
         if turn.stopped:
-            return events + [SlotSet(REPLY_SLOT, None), SlotSet("requested_slot", None)]
-        return events + [SlotSet(REPLY_SLOT, DONE if turn.finished else None)]
+            slots[REQUESTED_SLOT] = None
+        return slots
 
 
 class ActionReadinessResult(Action):
@@ -111,6 +159,5 @@ class ActionReadinessResult(Action):
         return "action_readiness_result"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        progress = Progress.from_slot(tracker.get_slot(PROGRESS_SLOT))
-        verdict = readiness_check().verdict(progress, context_from(tracker))
-        return send(dispatcher, verdict) + [SlotSet(REPLY_SLOT, None)]
+        verdict = readiness_check().verdict(progress_from(tracker), context_from(tracker))
+        return send(dispatcher, verdict)

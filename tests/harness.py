@@ -2,31 +2,36 @@
 
 Used by the action tests and by `make eval`: the same action code as the
 server, with CollectingDispatcher and real rasa-sdk trackers. The readiness
-form is followed as data/rules.yml and Rasa's form loop run it: start, ask;
-then validate each reply and ask again, until it is finished or left.
+form is followed as data/rules/readiness.yml and Rasa 3.6's FormAction run it
+(rasa/core/actions/forms.py): the start action, then the form activates,
+validates the slots already filled and asks for the first empty required slot
+with `action_ask_<slot>`. Each reply fills the requested slot (the from_text
+mapping, as action_extract_slots does), validate_readiness_form reads it, and
+the form asks for the next empty slot; when none is left, or the validator set
+requested_slot to None, the form deactivates and the verdict rule runs.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
+import yaml
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (
-    CONTEXT_SLOTS,
-    DONE,
-    PROGRESS_SLOT,
-    REPLY_SLOT,
+    ASK_ACTIONS,
+    READINESS_FORM,
     ActionAnswer,
-    ActionAskReadinessReply,
     ActionReadinessResult,
     ActionStartReadiness,
     ValidateReadinessForm,
 )
+from bot.paths import DOMAIN_FILE
 
 Parse = Callable[[str], Dict[str, Any]]
+REQUESTED_SLOT = "requested_slot"
 
 
 def nlu_parser(model_path: str) -> Parse:
@@ -40,46 +45,89 @@ def nlu_parser(model_path: str) -> Parse:
 class LocalConversation:
     def __init__(self, parse: Parse, sender: str = "visitor") -> None:
         self.parse, self.sender = parse, sender
-        self.slots: Dict[str, Any] = {s: None for s in (*CONTEXT_SLOTS, PROGRESS_SLOT, REPLY_SLOT)}
-        self.in_readiness_form = False
+        self.domain: Dict[str, Any] = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+        self.slots: Dict[str, Any] = {s: None for s in (*self.domain["slots"], REQUESTED_SLOT)}
+        self.active_loop: Optional[str] = None
+        self.required = list(self.domain["forms"][READINESS_FORM]["required_slots"])
 
-    def _run(self, action: Action, message: Dict[str, Any], dispatcher: CollectingDispatcher) -> Dict[str, Any]:
-        """Run an action; return the slots it changed (and "followup", if it named the next action)."""
+    @property
+    def in_readiness_form(self) -> bool:
+        return self.active_loop == READINESS_FORM
+
+    def _run(
+        self,
+        action: Action,
+        message: Dict[str, Any],
+        dispatcher: CollectingDispatcher,
+        candidates: Optional[Dict[str, Any]] = None,
+    ) -> Dict[str, Any]:
+        """Run an action; return the slots it set (and "followup", if it named the next action).
+
+        `candidates` are slots set since the message, as FormAction appends them to the tracker
+        it sends the validation action (rasa-sdk's `slots_to_validate` reads them from there).
+        """
+        events: List[Dict[str, Any]] = [{"event": "user", "text": message.get("text"), "parse_data": message}]
+        events += [{"event": "action", "name": READINESS_FORM}] if candidates is not None else []
+        events += [{"event": "slot", "name": k, "value": v} for k, v in (candidates or {}).items()]
         tracker = Tracker(
             self.sender,
             dict(self.slots),
             message,
-            [],
+            events,
             False,
             None,
-            {"name": "readiness_form"} if self.in_readiness_form else {},
+            {"name": self.active_loop} if self.active_loop else {},
             "action_listen",
         )
-        changed = {}
-        for event in asyncio.run(action.run(dispatcher, tracker, {})):
+        changed: Dict[str, Any] = {}
+        for event in asyncio.run(action.run(dispatcher, tracker, self.domain)):
             if event.get("event") == "slot":
                 self.slots[event["name"]] = changed[event["name"]] = event["value"]
             elif event.get("event") == "followup":
                 changed["followup"] = event["name"]
         return changed
 
+    def _extract_slots(self, text: str) -> Dict[str, Any]:
+        """action_extract_slots: fill the from_text slots whose conditions hold."""
+        filled = {}
+        for slot, spec in self.domain["slots"].items():
+            for mapping in spec.get("mappings") or []:
+                conditions = mapping.get("conditions") or [{}]
+                if mapping.get("type") == "from_text" and any(
+                    c.get("active_loop") == self.active_loop
+                    and c.get("requested_slot", self.slots[REQUESTED_SLOT]) == self.slots[REQUESTED_SLOT]
+                    for c in conditions
+                ):
+                    filled[slot] = self.slots[slot] = text
+        return filled
+
+    def _form(self, message: Dict[str, Any], dispatcher: CollectingDispatcher, candidates: Dict[str, Any]) -> None:
+        """One run of the form: validate, then ask for the next empty slot or deactivate (and give the verdict)."""
+        changed = self._run(ValidateReadinessForm(), message, dispatcher, candidates) if candidates else {}
+        stopped = REQUESTED_SLOT in changed and changed[REQUESTED_SLOT] is None
+        next_slot = None if stopped else next((s for s in self.required if self.slots[s] is None), None)
+        self.slots[REQUESTED_SLOT] = next_slot
+        if next_slot:
+            self._run(ASK_ACTIONS[next_slot](), message, dispatcher)
+            return
+        self.active_loop = None  # the rule "readiness check finished or left"
+        self._run(ActionReadinessResult(), message, dispatcher)
+
     def say(self, text: str) -> Tuple[Dict[str, Any], List[Dict[str, Any]]]:
         """The NLU parse and the messages the actions sent."""
         message = self.parse(text)
         dispatcher = CollectingDispatcher()
         if self.in_readiness_form:
-            self.slots[REPLY_SLOT] = text
-            changed = self._run(ValidateReadinessForm(), message, dispatcher)
-            if "requested_slot" in changed or self.slots[REPLY_SLOT] == DONE:
-                self.in_readiness_form = False
-                self._run(ActionReadinessResult(), message, dispatcher)
-            else:
-                self._run(ActionAskReadinessReply(), message, dispatcher)
+            extracted = self._extract_slots(message.get("text") or text)
+            if not extracted:
+                raise AssertionError(f"the form would reject {text!r}: nothing filled {self.slots[REQUESTED_SLOT]}")
+            self._form(message, dispatcher, extracted)
         elif (message.get("intent") or {}).get("name") == "check_readiness":
             started = self._run(ActionStartReadiness(), message, dispatcher)
             if started.get("followup") != "action_listen":  # Rasa runs a follow-up action before the rules
-                self.in_readiness_form = True
-                self._run(ActionAskReadinessReply(), message, dispatcher)
+                self.active_loop = READINESS_FORM
+                prefilled = {s: self.slots[s] for s in self.required if self.slots[s] is not None}
+                self._form(message, dispatcher, prefilled)
         else:
             self._run(ActionAnswer(), message, dispatcher)
         return message, dispatcher.messages

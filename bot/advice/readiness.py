@@ -5,16 +5,17 @@ an optional question about experience. Free-text replies ("yeah mostly", "not
 really", "sometimes") are read with `interpret`; an unclear reply is asked
 again with a hint, a second unclear reply is counted as "not sure"; "stop"
 leaves; a question asked mid-check is answered and the check resumes.
-`ReadinessCheck` holds the logic; the Rasa form only carries its state
-(`Progress`, kept in one slot) between turns. No Rasa types here.
+`ReadinessCheck` holds the logic; the Rasa form (`readiness_form`, one slot
+per step, named by `slot_for`) only carries its state between turns and
+decides, from the slots still empty, which step to ask next. No Rasa types here.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.advice.advisor import Advisor
 from bot.advice.compose import READINESS_BUTTON
@@ -23,6 +24,7 @@ from bot.advice.handlers.roles import matching_roles
 from bot.advice.profile import profile_from
 from bot.advice.screening import wants_to_stop
 from bot.advice.types import Answer, AnswerKind, Button, Citation, Context, Question
+from bot.knowledge.model import Signal
 from bot.knowledge.text import normalise
 
 
@@ -207,12 +209,20 @@ LEAVE_INTENTS = frozenset({"stop", "goodbye"})
 MIN_CONFIDENCE = 0.5
 MIN_ANSWERS = 3  # fewer answered signs than this gives no verdict
 EXPERIENCE = "experience"
+SLOT_PREFIX = "readiness_"  # the form's slot for a step is SLOT_PREFIX + the step (a sign id, or EXPERIENCE)
+UNCLEAR_SLOT, RESUMED_SLOT = "readiness_unclear", "readiness_resumed"  # Progress.unclear and .resumed
+EXPERIENCE_VALUES = ("given", "skipped", "known")  # what the experience step's slot holds once done
 REPLY_BUTTONS = [Button("Yes", "Yes"), Button("Partly", "Partly"), Button("No", "No"), Button("Stop the check", "stop")]
 
 
 def _normalise(text: str) -> str:
     """Words padded with spaces, so phrases match whole words; "50/50" and "100%" survive."""
     return " " + re.sub(r"[^a-z0-9%/' ]+", " ", normalise(text)) + " "
+
+
+def slot_for(step: str) -> str:
+    """The form slot holding a step's reply: `readiness_<sign id>`, or `readiness_experience`."""
+    return SLOT_PREFIX + step
 
 
 def interpret(text: str) -> Optional[Reply]:
@@ -226,23 +236,28 @@ def interpret(text: str) -> Optional[Reply]:
 
 @dataclass
 class Progress:
-    """The check's state between turns (stored in the `readiness` slot as a dict)."""
+    """The check's state between turns, as the form's slots hold it (see `from_slots`)."""
 
     answers: Dict[str, str] = field(default_factory=dict)  # signal id -> Reply value
     experience: Optional[str] = None  # "given" | "skipped" | "known" (said earlier in the conversation)
-    unclear: int = 0  # unclear replies in a row to the current question
+    unclear: bool = False  # the last reply to the question being asked was unclear
     resumed: bool = False  # the last turn was a question aside; say we are back
-    stopped: bool = False
 
     @classmethod
-    def from_slot(cls, value: object) -> Progress:
-        if not isinstance(value, dict):
-            return cls()
-        known = {k: v for k, v in value.items() if k in cls.__dataclass_fields__}
-        return cls(**known)
-
-    def to_slot(self) -> Dict[str, object]:
-        return asdict(self)
+    def from_slots(cls, slots: Mapping[str, Any], signal_ids: Sequence[str], skip: Optional[str] = None) -> Progress:
+        """The progress the step slots record; `skip` is the step whose slot holds a reply not yet read."""
+        answers = {
+            i: str(slots.get(slot_for(i)))
+            for i in signal_ids
+            if i != skip and slots.get(slot_for(i)) in tuple(r.value for r in Reply)
+        }
+        experience = slots.get(slot_for(EXPERIENCE))
+        return cls(
+            answers=answers,
+            experience=str(experience) if skip != EXPERIENCE and experience in EXPERIENCE_VALUES else None,
+            unclear=bool(slots.get(UNCLEAR_SLOT)),
+            resumed=bool(slots.get(RESUMED_SLOT)),
+        )
 
 
 @dataclass
@@ -252,6 +267,7 @@ class Turn:
     progress: Progress
     messages: List[Answer] = field(default_factory=list)  # to send before the next question
     updates: Dict[str, object] = field(default_factory=dict)  # the experience the visitor gave
+    value: Optional[str] = None  # what the step's slot now holds: a Reply value, or how experience was done
     finished: bool = False  # all questions answered
     stopped: bool = False
 
@@ -262,6 +278,11 @@ class ReadinessCheck:
         self.kb = advisor.kb
         self.signals = list(self.kb.readiness_signals)
         self.aside_intents = (advisor.knowledge_intents | ASIDE_CHITCHAT) - NOT_ASIDES
+
+    @property
+    def steps(self) -> List[str]:
+        """Every step, in the order they are asked: one per sign, then the experience question."""
+        return [s.id for s in self.signals] + [EXPERIENCE]
 
     # -- asking --------------------------------------------------------------
     def next_step(self, progress: Progress) -> Optional[str]:
@@ -283,33 +304,29 @@ class ReadinessCheck:
         )
         return self.advisor.compose([text], [(first.source, first.section)]), progress
 
-    def ask(self, progress: Progress) -> Tuple[Answer, Progress]:
-        step = self.next_step(progress)
-        back = "Back to the readiness check. " if progress.resumed else ""
-        progress.resumed = False
+    def ask(self, step: str, resumed: bool = False) -> Answer:
+        """The question for `step`; after a question aside it says the check is back."""
+        back = "Back to the readiness check. " if resumed else ""
         if step == EXPERIENCE:
             return Answer(
                 f"{back}Last one, and optional: how many years have you worked in engineering, and "
                 "what was your first degree in? (Say 'skip' to leave it out.)",
                 [Button("Skip", "skip"), Button("Stop the check", "stop")],
-            ), progress
+            )
         index = next(i for i, s in enumerate(self.signals) if s.id == step)
         return Answer(
             f"{back}Question {index + 1} of {len(self.signals)}: {self.signals[index].question}", list(REPLY_BUTTONS)
-        ), progress
+        )
 
     # -- taking a reply ------------------------------------------------------
-    def take(self, progress: Progress, question: Question) -> Turn:
-        """Read one visitor message while the check is waiting for `next_step`."""
-        step = self.next_step(progress)
+    def take(self, progress: Progress, step: str, question: Question) -> Turn:
+        """Read one visitor message replying to `step` (the question the form asked)."""
         text = question.text.strip()
         confidence = dict(question.ranking).get(question.intent, 0.0) if question.ranking else 1.0
         sure = confidence >= MIN_CONFIDENCE
-        if step is None:
-            return Turn(progress, finished=True)
+        progress.resumed = False
         reply = interpret(text)
         if wants_to_stop(text) or (question.intent in LEAVE_INTENTS and sure and reply is None):
-            progress.stopped = True
             return Turn(progress, stopped=True)
         if step == EXPERIENCE:
             said = profile_from(text)
@@ -319,20 +336,18 @@ class ReadinessCheck:
                     updates["experience_years"] = said.years
                 if said.degree_field:
                     updates["degree_field"] = said.degree_field
-                progress.experience = "given"
-                return self._advance(progress, updates)
+                return self._advance(progress, step, "given", updates)
         # A short reply or one that starts with yes/no is an answer even if NLU sees a question in it.
         words = _normalise(text).split()
         explicit = reply is not None and (len(words) <= 4 or words[0] in OPENERS)
         is_question = question.intent in self.aside_intents and sure and (not explicit or text.endswith("?"))
         if is_question or text.startswith("/"):
-            progress.resumed, progress.unclear = True, 0
+            progress.resumed, progress.unclear = True, False
             return Turn(progress, [self.advisor.answer(question)])  # the answer carries its own context
         if step == EXPERIENCE:
-            if reply in (Reply.NO, Reply.UNSURE) or progress.unclear >= 1:
-                progress.experience = "skipped"
-                return self._advance(progress, {})
-            progress.unclear += 1
+            if reply in (Reply.NO, Reply.UNSURE) or progress.unclear:
+                return self._advance(progress, step, "skipped", {})
+            progress.unclear = True
             return Turn(
                 progress,
                 [
@@ -343,8 +358,8 @@ class ReadinessCheck:
                 ],
             )
         if reply is None:
-            progress.unclear += 1
-            if progress.unclear < 2:
+            if not progress.unclear:
+                progress.unclear = True
                 return Turn(
                     progress,
                     [
@@ -358,88 +373,90 @@ class ReadinessCheck:
             note = [Answer("I'll count that one as 'not sure' and move on.")]
         else:
             note = []
-        progress.answers[step] = reply.value
-        turn = self._advance(progress, {})
+        turn = self._advance(progress, step, reply.value, {})
         turn.messages = note + turn.messages
         return turn
 
-    def _advance(self, progress: Progress, updates: Dict[str, object]) -> Turn:
-        progress.unclear = 0
-        return Turn(progress, updates=updates, finished=self.next_step(progress) is None)
+    def _advance(self, progress: Progress, step: str, value: str, updates: Dict[str, object]) -> Turn:
+        if step == EXPERIENCE:
+            progress.experience = value
+        else:
+            progress.answers[step] = value
+        progress.unclear = False
+        return Turn(progress, updates=updates, value=value, finished=self.next_step(progress) is None)
 
     # -- the verdict -----------------------------------------------------------
     def verdict(self, progress: Progress, context: Context) -> Answer:
+        """The verdict on the signs answered so far; a check left before the end says so."""
+        stopped = self.next_step(progress) is not None
         answered = {s.id: Reply(progress.answers[s.id]) for s in self.signals if progress.answers.get(s.id) in SCORES}
-        citation: Citation = (self.signals[0].source, self.signals[0].section)
-        restart = [READINESS_BUTTON] + self.advisor.topic_buttons("fit", "jobs")
         if len(answered) < MIN_ANSWERS:
-            lead = "OK, I've stopped the readiness check." if progress.stopped else "That's the readiness check done."
-            return Answer(
-                f"{lead} With {len(answered)} of the {len(self.signals)} signs answered yes, partly or "
-                "no, there isn't enough to go on for a verdict. You can start it again at any time, or "
-                "ask me anything.",
-                restart[:3],
-                kind=AnswerKind.CHITCHAT,
-            )
+            return self._too_few_answers(len(answered), stopped)
         score = sum(SCORES[r] for r in answered.values()) / len(answered)
+        level = _level(score)
         by_reply = {r: [s for s in self.signals if answered.get(s.id) == r] for r in Reply}
-        labels = {r: ", ".join(s.label for s in by_reply[r]) for r in Reply}
-        publisher = self.kb.source(citation[0]).publisher
-        lines = ["You stopped part-way; here is what your answers so far suggest." if progress.stopped else ""]
-        citations: List[Citation] = [citation]
-        if score >= 0.7:
-            level = "strong"
-            lines.append(
-                f"Verdict: a strong fit. Of the {len(self.signals)} signs {publisher} lists, you said yes "
-                f"to {len(by_reply[Reply.YES])}"
-                + (f" ({labels[Reply.YES]})" if by_reply[Reply.YES] else "")
-                + ", so engineering management looks like a natural next step."
-            )
-        elif score >= 0.4:
-            level = "mixed"
-            summary = "; ".join(
-                part
-                for part in (
-                    f"yes to {labels[Reply.YES]}" if by_reply[Reply.YES] else "",
-                    f"partly to {labels[Reply.PARTLY]}" if by_reply[Reply.PARTLY] else "",
-                    f"no to {labels[Reply.NO]}" if by_reply[Reply.NO] else "",
-                )
-                if part
-            )
-            lines.append(
-                f"Verdict: mixed. You said {summary}. Management could suit you if the other parts appeal "
-                "too; taking on more of them in your current role would tell you more before you commit "
-                "to a degree."
-            )
-        else:
-            level = "technical"
-            lines.append(
-                f"Verdict: a technical track may suit you better. Few of the signs {publisher} lists "
-                f"match your answers" + (f" (you said no to {labels[Reply.NO]})" if by_reply[Reply.NO] else "") + "."
-            )
-        if level == "technical" and by_reply[Reply.YES]:
-            lines.append(f"You did say yes to {labels[Reply.YES]}.")
+        lines = ["You stopped part-way; here is what your answers so far suggest." if stopped else ""]
+        lines += self._verdict_lines(level, by_reply)
         lines.append(f"(Yes counts 1, partly ½, no 0; your average was {score:.0%} over {len(answered)} signs.)")
         roles = self._roles_for(level, [s for s in self.signals if answered.get(s.id) in (Reply.YES, Reply.PARTLY)])
-        if roles and level == "technical":
-            lines.append(f"A senior technical role to look at: {roles[0][0].title}. {roles[0][0].involves}")
-        elif roles:
-            lines.append(
-                "Roles to look at, matching the signs that fit you: "
-                + "; ".join(f"{role.title} ({why})" for role, why in roles)
-                + "."
-            )
+        lines += _roles_lines(level, roles)
+        citations: List[Citation] = [(self.signals[0].source, self.signals[0].section)]
         citations += [(role.source, role.section) for role, _ in roles]
         if level != "technical":
             advice, advice_citations = self._masters_advice(context)
             lines += advice
             citations += advice_citations
-        buttons = [b for b in (self.advisor.button_for(role.id) for role, _ in roles[:2]) if b]
-        buttons += [b for b in (self.advisor.button_for(p.id) for p in self.kb.programs) if b]
         updates: Dict[str, object] = {"topic": "fit"}
         if roles:
             updates["role"] = roles[0][0].id
-        return self.advisor.compose([line for line in lines if line], citations, buttons, updates=updates, joiner="\n")
+        return self.advisor.compose(
+            [line for line in lines if line], citations, self._verdict_buttons(roles), updates=updates, joiner="\n"
+        )
+
+    def _too_few_answers(self, count: int, stopped: bool) -> Answer:
+        lead = "OK, I've stopped the readiness check." if stopped else "That's the readiness check done."
+        restart = [READINESS_BUTTON] + self.advisor.topic_buttons("fit", "jobs")
+        return Answer(
+            f"{lead} With {count} of the {len(self.signals)} signs answered yes, partly or "
+            "no, there isn't enough to go on for a verdict. You can start it again at any time, or "
+            "ask me anything.",
+            restart[:3],
+            kind=AnswerKind.CHITCHAT,
+        )
+
+    def _verdict_lines(self, level: str, by_reply: Dict[Reply, List[Signal]]) -> List[str]:
+        """The verdict itself, naming the signs that drove it."""
+        labels = {r: ", ".join(s.label for s in by_reply[r]) for r in Reply}
+        publisher = self.kb.source(self.signals[0].source).publisher
+        if level == "strong":
+            return [
+                f"Verdict: a strong fit. Of the {len(self.signals)} signs {publisher} lists, you said yes "
+                f"to {len(by_reply[Reply.YES])}"
+                + (f" ({labels[Reply.YES]})" if by_reply[Reply.YES] else "")
+                + ", so engineering management looks like a natural next step."
+            ]
+        if level == "mixed":
+            summary = "; ".join(
+                f"{word} to {labels[reply]}"
+                for reply, word in ((Reply.YES, "yes"), (Reply.PARTLY, "partly"), (Reply.NO, "no"))
+                if by_reply[reply]
+            )
+            return [
+                f"Verdict: mixed. You said {summary}. Management could suit you if the other parts appeal "
+                "too; taking on more of them in your current role would tell you more before you commit "
+                "to a degree."
+            ]
+        lines = [
+            f"Verdict: a technical track may suit you better. Few of the signs {publisher} lists "
+            f"match your answers" + (f" (you said no to {labels[Reply.NO]})" if by_reply[Reply.NO] else "") + "."
+        ]
+        if by_reply[Reply.YES]:
+            lines.append(f"You did say yes to {labels[Reply.YES]}.")
+        return lines
+
+    def _verdict_buttons(self, roles: List[Tuple]) -> List[Button]:
+        buttons = [b for b in (self.advisor.button_for(role.id) for role, _ in roles[:2]) if b]
+        return buttons + [b for b in (self.advisor.button_for(p.id) for p in self.kb.programs) if b]
 
     def _roles_for(self, level: str, fitting: Sequence) -> List[Tuple]:
         """Roles whose KB descriptions match the signs that fit; a senior technical role for the technical track."""
@@ -463,3 +480,22 @@ class ReadinessCheck:
             f"({need.measured_by}), and a master's can lift earning potential by about {boost.value}. Tell me "
             "your years of experience and I can say more."
         ], citations
+
+
+def _level(score: float) -> str:
+    """Strong fit, mixed, or a technical track, from the average reply score."""
+    if score >= 0.7:
+        return "strong"
+    return "mixed" if score >= 0.4 else "technical"
+
+
+def _roles_lines(level: str, roles: List[Tuple]) -> List[str]:
+    if not roles:
+        return []
+    if level == "technical":
+        return [f"A senior technical role to look at: {roles[0][0].title}. {roles[0][0].involves}"]
+    return [
+        "Roles to look at, matching the signs that fit you: "
+        + "; ".join(f"{r.title} ({why})" for r, why in roles)
+        + "."
+    ]

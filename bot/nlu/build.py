@@ -13,6 +13,7 @@ import yaml
 
 from bot.knowledge.loader import load_knowledge_base, write_compiled
 from bot.knowledge.model import KnowledgeBase, strings_in
+from bot.nlu.forms import check_readiness_form
 from bot.nlu.rules import check_topic_intents, domain_intents, write_rules
 from bot.nlu.vocabulary import content_words, known_words, save_words
 from bot.paths import (
@@ -42,6 +43,7 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
 
     kb = load_knowledge_base(knowledge_dir)
     check_topic_intents(kb, domain_intents(DOMAIN_FILE))
+    check_readiness_form(kb, DOMAIN_FILE)
     write_compiled(kb, COMPILED_KB)
     save_pipeline(kb, SPACY_MODEL_DIR)
     write_generated_nlu(kb, GENERATED_NLU)

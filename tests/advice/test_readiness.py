@@ -7,7 +7,17 @@ from typing import List, Optional, Tuple
 import pytest
 
 from bot.advice import Advisor, Answer, Context, Question
-from bot.advice.readiness import EXPERIENCE, Progress, ReadinessCheck, Reply, interpret, wants_to_stop
+from bot.advice.readiness import (
+    EXPERIENCE,
+    RESUMED_SLOT,
+    UNCLEAR_SLOT,
+    Progress,
+    ReadinessCheck,
+    Reply,
+    interpret,
+    slot_for,
+    wants_to_stop,
+)
 
 
 @pytest.fixture
@@ -62,7 +72,7 @@ def test_replies_are_not_leaving(text: str) -> None:
 
 
 class Run:
-    """Drives the check as the form does: start, then take a reply and ask again."""
+    """Drives the check as the form does: start, then take a reply to the step asked and ask the next."""
 
     def __init__(self, check: ReadinessCheck, context: Context = Context()) -> None:
         self.check, self.context = check, context
@@ -71,12 +81,17 @@ class Run:
         self.verdict: Optional[Answer] = None
 
     def _ask(self) -> str:
-        question, self.progress = self.check.ask(self.progress)
+        step = self.check.next_step(self.progress)
+        assert step is not None
+        question = self.check.ask(step, self.progress.resumed)
+        self.progress.resumed = False
         return question.text
 
     def say(self, text: str, intent: str = "nlu_fallback", confidence: float = 0.9) -> List[str]:
+        step = self.check.next_step(self.progress)
+        assert step is not None
         turn = self.check.take(
-            self.progress, Question(intent, text, context=self.context, ranking=[(intent, confidence)])
+            self.progress, step, Question(intent, text, context=self.context, ranking=[(intent, confidence)])
         )
         self.progress = turn.progress
         if "experience_years" in turn.updates:
@@ -184,9 +199,43 @@ def test_experience_said_earlier_is_not_asked_again(check: ReadinessCheck) -> No
     assert "about 7 years" in run.verdict.text and "already meet" in run.verdict.text
 
 
-def test_progress_survives_the_slot_round_trip(check: ReadinessCheck) -> None:
-    run = Run(check)
-    run.say("yes")
-    assert Progress.from_slot(run.progress.to_slot()) == run.progress
-    assert Progress.from_slot(None) == Progress()
-    assert check.next_step(Progress(answers={s.id: "yes" for s in check.signals})) == EXPERIENCE
+def test_progress_is_read_from_the_form_slots(check: ReadinessCheck) -> None:
+    ids = [s.id for s in check.signals]
+    slots = {
+        slot_for("mentoring"): "yes",
+        slot_for("business_impact"): "partly",
+        slot_for("coordination"): "yeah I guess",  # the reply being read: not an answer yet
+        slot_for(EXPERIENCE): "known",
+        UNCLEAR_SLOT: True,
+        RESUMED_SLOT: None,
+    }
+    progress = Progress.from_slots(slots, ids, skip="coordination")
+    assert progress == Progress({"mentoring": "yes", "business_impact": "partly"}, "known", True, False)
+    assert check.next_step(progress) == "coordination"
+    assert Progress.from_slots({slot_for("mentoring"): "yes"}, ids, skip="mentoring") == Progress()
+    assert Progress.from_slots({slot_for(EXPERIENCE): "about 3 years"}, ids, skip=EXPERIENCE).experience is None
+    assert check.next_step(Progress(answers={i: "yes" for i in ids})) == EXPERIENCE
+    assert check.steps == [*ids, EXPERIENCE]
+
+
+def test_a_reply_says_what_the_step_slot_keeps(check: ReadinessCheck) -> None:
+    def take(step: str, text: str, progress: Optional[Progress] = None):
+        return check.take(progress or Progress(), step, Question("nlu_fallback", text, ranking=[("nlu_fallback", 0.9)]))
+
+    assert take("mentoring", "kind of").value == "partly"
+    assert take("mentoring", "banana").value is None and take("mentoring", "banana").progress.unclear
+    assert take("mentoring", "potato", Progress(unclear=True)).value == "unsure"
+    assert take(EXPERIENCE, "skip").value == "skipped"
+    given = take(EXPERIENCE, "five years, degree in chemistry")
+    assert given.value == "given" and given.updates["experience_years"] == 5.0
+    assert take("mentoring", "stop").stopped and take("mentoring", "stop").value is None
+
+
+def test_the_verdict_after_stop_reads_the_unanswered_steps(check: ReadinessCheck) -> None:
+    # The form keeps no "stopped" flag: a step left unanswered means the visitor left early.
+    three = Progress(answers={"mentoring": "yes", "business_impact": "yes", "coordination": "yes"})
+    assert "stopped part-way" in check.verdict(three, Context()).text
+    everything = Progress(answers={s.id: "yes" for s in check.signals}, experience="skipped")
+    assert "stopped" not in check.verdict(everything, Context()).text
+    unsure = Progress(answers={s.id: "unsure" for s in check.signals}, experience="skipped")
+    assert check.verdict(unsure, Context()).text.startswith("That's the readiness check done. With 0 of the 5")

@@ -41,6 +41,30 @@ def test_an_unclear_reply_is_asked_again_and_stop_leaves(client: RestClient) -> 
     assert "interdisciplinary" in client.ask("what is engineering management?")
 
 
+def test_experience_said_before_is_not_asked_and_a_second_unclear_reply_counts_as_not_sure(
+    client: RestClient,
+) -> None:
+    client.ask("I have 7 years of experience as an engineer")
+    assert "Question 1 of 5" in client.ask("am I suited to engineering management?")
+    again = client.ask("purple elephants")
+    assert "yes or a no" in again and "Question 1 of 5" in again
+    moved_on = client.ask("hmm, potato")
+    assert "count that one as 'not sure'" in moved_on and "Question 2 of 5" in moved_on
+    for text in ("yes", "yes", "partly"):
+        client.ask(text)
+    verdict = client.ask("yes")  # the last sign: the experience slot was filled at the start
+    assert "Verdict: a strong fit" in verdict and "how many years" not in verdict and "about 7 years" in verdict
+
+
+def test_stop_after_three_answers_gives_the_partial_verdict(client: RestClient) -> None:
+    client.ask("check my readiness for management")
+    for text in ("yes", "yes", "yes"):
+        client.ask(text)
+    left = client.ask("never mind")
+    assert "stopped part-way" in left and "Verdict" in left and "Question" not in left
+    assert "$165,370" in client.ask("how much do engineering managers earn?")
+
+
 def test_comparisons_are_composed_from_the_knowledge_base(client: RestClient) -> None:
     programs = client.ask("Northeastern vs Leeds: which program is better for me?")
     assert "Northeastern" in programs and "Leeds" in programs and "online" in programs.lower()
