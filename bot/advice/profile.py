@@ -1,14 +1,18 @@
-"""What a visitor says about themselves: years of experience and field.
+"""What a visitor says about themselves: years of experience, field, first degree.
 
-"I've been a civil engineer for two years" -> 2 years, civil engineering.
-Used to tailor the master's advice; plain functions, no Rasa.
+Only first-person statements count ("I've been a civil engineer for two
+years", "my degree is in history"). Hearsay ("my mentor says it takes 12
+years"), ages ("a 41-year-old"), questions about requirements ("is 5 years
+enough?") and someone else's numbers never become a fact about the visitor:
+the advice quotes what they said back to them, so it must be theirs.
+Plain functions, no Rasa.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
+from typing import Dict, List, Optional
 
 from bot.knowledge.text import normalise
 
@@ -37,15 +41,13 @@ NUMBER_WORDS = {
     "twenty": 20,
     "thirty": 30,
 }
-# Vague amounts, read as a typical value.
+# Vague amounts, read as a typical value ("many" and "several" are too vague to compare with a requirement).
 VAGUE = {
     "a couple of": 2,
     "a couple": 2,
     "couple of": 2,
     "a few": 3,
     "few": 3,
-    "several": 4,
-    "many": 8,
     "half a": 0.5,
 }
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
@@ -60,12 +62,56 @@ NO_EXPERIENCE = re.compile(
     r"still (?:a )?student|still at (?:uni|university|college))\b"
 )
 FIELD = re.compile(
-    r"\b(?:i am|i'm|im|i've been|ive been|i have been|i work as|working as|as)\s+(?:an?\s+)?"
+    r"\b(?:i am|i'm|im|i've been|ive been|i have been|i work as|i'm working as|i am working as)\s+(?:an?\s+)?"
     r"([a-z]+(?:\s+[a-z]+)?)\s+engineer\b"
 )
-DEGREE_FIELD = re.compile(
-    r"\b(?:degree|bachelor'?s?|ba|bsc|major(?:ed)?|studied)\s+(?:is\s+|was\s+)?(?:in\s+)?"
-    r"([a-z]+(?:\s+[a-z]+)?)"
+_DEGREE_NOUN = r"(?:degree|bachelor'?s?|ba|bsc|beng|meng|undergrad(?:uate)?(?: degree)?|major)"
+# "my degree is in history", "I studied physics", "I have a BSc in chemistry".
+OWN_DEGREE = re.compile(
+    r"\b(?:my (?:first |undergrad(?:uate)? )?" + _DEGREE_NOUN + r"(?: degree)? (?:is|was)(?: in)?"
+    r"|i (?:studied|majored in|graduated in|read|did (?:a |my )?" + _DEGREE_NOUN + r" in"
+    r"|(?:have|hold|got|earned) (?:a |an )?" + _DEGREE_NOUN + r" in)"
+    r"|(?:with|from) (?:a |an |my )?" + _DEGREE_NOUN + r" in)\s+([a-z]+(?:\s+[a-z]+)?)"
+)
+# In reply to "what was your first degree in?": "physics", "degree in physics", "a BSc in maths".
+ANSWERED_DEGREE = re.compile(r"\b" + _DEGREE_NOUN + r"\s+(?:is\s+|was\s+)?(?:in\s+)?([a-z]+(?:\s+[a-z]+)?)")
+# Words that follow "degree is" without naming a subject ("the degree is worth it").
+NOT_SUBJECTS = frozenset(
+    """worth useful enough necessary needed required important valuable good better best worthwhile the a an it
+    that this what which required essential mandatory optional recognised recognized accredited online required
+    engineering_management and or but so do does is are""".split()
+)
+TRAILING = frozenset("and or but so do does is are was were should would could can i my to for with at".split())
+# Someone else's claim, or a guess: its numbers are not the visitor's.
+HEARSAY = re.compile(
+    r"\b(says?|said|told|tells|telling|reckons?|thinks?|thought|think|according|heard|hear|claims?|apparently|"
+    r"supposedly|insists?|believes?|rumou?rs?|read that|people|someone|somebody|everyone|they say)\b"
+)
+# Between "I" and the amount, these make it a question or a wish, not a statement ("I want to know if 5 years…").
+NOT_A_STATEMENT = re.compile(
+    r"\b(need|needs|require[sd]?|want|wants|wonder|wondering|know|ask|asking|expect|enough|minimum|at least|"
+    r"how|would|should|could|will|if|whether|take|takes|before)\b"
+)
+# "my friend has 6 years", "my company was founded 30 years ago": someone else's years.
+SOMEONE_ELSES = re.compile(
+    r"\bmy (?:friend|boss|manager|mentor|colleague|company|team|dad|mum|mom|father|mother|partner|wife|husband|"
+    r"brother|sister|son|daughter|uncle|aunt|cousin|firm|employer|department|project|kids?|children|lecturer|"
+    r"professor|tutor|supervisor|coworker|co worker|peers?|classmates?)\b|\b(?:ago|from now|later|time)\b"
+)
+# A clause that asks ("should I wait 5 years?") states nothing, unless it says "I have" or "I've been".
+ASKS = re.compile(r"^(?:should|could|would|will|can|do|does|did|is|are|was|how|what|when|where|why|which|who)\b")
+STATES = re.compile(r"\b(?:i have|i've|ive|i had|i was|i worked|i spent|i am|i'm|im|my)\b")
+FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my)\b")
+# An age, in digits or words ("41-year-old", "twenty nine years old", "aged 30"): never experience.
+AGE = re.compile(r"\b(?:aged?\s+\S+|(?:\S+\s+)?\S+\s+(?:years?|yrs?)\s+old|\d+\s*yo|\S+\s+years?\s+of\s+age)\b")
+# A background given as a statement: "Six years as a process engineer in a brewery, ..."
+BACKGROUND_START = re.compile(
+    r"^\s*(?:about |around |over |almost |nearly )?(?:" + _NUM + "|" + _VAGUE + r")\s+(?:years?|yrs?|decades?)\s+"
+    r"(?:as|in|at|of|working|doing|with|experience)\b"
+)
+CLAUSE_BREAK = re.compile(
+    r"(?<=[.!?;])\s+|\n+|,\s*(?=(?:but|so|and|do|does|did|is|are|was|should|would|could|can|what|how|will|"
+    r"which|who|where|why|when)\b)"
 )
 ENGINEERING_WORDS = (
     "engineer",
@@ -96,6 +142,15 @@ class Profile:
     degree_field: Optional[str] = None  # undergraduate subject, when said
     degree_outside_engineering: bool = False
 
+    def slot_updates(self) -> Dict[str, object]:
+        """The context slots this profile sets: only what the visitor said."""
+        updates: Dict[str, object] = {}
+        if self.years is not None:
+            updates["experience_years"] = self.years
+        if self.degree_field:
+            updates["degree_field"] = self.degree_field
+        return updates
+
 
 def _number(word: str) -> float:
     return float(word) if re.match(r"\d", word) else float(NUMBER_WORDS[word])
@@ -124,10 +179,75 @@ def years_of_experience(text: str) -> Optional[float]:
     return round(value, 1)
 
 
-def profile_from(text: str) -> Profile:
+def clauses(text: str) -> List[str]:
+    """The sentences and clauses of a message, so that one clause's "I" does not vouch for another's number."""
+    return [c.strip() for c in CLAUSE_BREAK.split(normalise(text)) if c and c.strip()]
+
+
+def said_about_self(clause: str, answering: bool = False) -> bool:
+    """True when the clause's amount of experience is the visitor's own, as they state it.
+
+    `answering`: the clause replies to "how many years have you worked?", so no "I" is needed.
+    """
+    if HEARSAY.search(clause) or SOMEONE_ELSES.search(clause):
+        return False
+    amount = _amount_match(clause)
+    if amount is None:
+        return False
+    if answering:
+        return True
+    if BACKGROUND_START.match(clause) and not clause.rstrip().endswith("?"):
+        return True
+    before = clause[: amount.start()]
+    if ASKS.match(clause) and not STATES.search(before):
+        return False
+    people = list(FIRST_PERSON.finditer(before))
+    if not people:
+        return False
+    person = people[-1]  # the last "I"/"my" before the amount is its subject
+    return not NOT_A_STATEMENT.search(before[person.end() :])
+
+
+def _amount_match(clause: str) -> Optional[re.Match[str]]:
+    for pattern in (NO_EXPERIENCE, DECADE, YEARS):
+        found = pattern.search(clause)
+        if found:
+            return found
+    return None
+
+
+def own_years(text: str, answering: bool = False) -> Optional[float]:
+    """The years of experience the visitor states about themselves, or None."""
+    for clause in clauses(text):
+        clause = AGE.sub(" ", clause)
+        if said_about_self(clause, answering):
+            return years_of_experience(clause)
+    return None
+
+
+def own_degree(text: str, answering: bool = False) -> Optional[str]:
+    """The subject of the visitor's first degree, when they say it ("my degree is in history")."""
+    low = normalise(text)
+    pattern = ANSWERED_DEGREE if answering else OWN_DEGREE
+    for clause in clauses(low):
+        if HEARSAY.search(clause):
+            continue
+        found = pattern.search(clause)
+        if not found:
+            continue
+        words = found.group(1).split()
+        while words and words[-1] in TRAILING:
+            words.pop()
+        if words and words[0] not in NOT_SUBJECTS:
+            return " ".join(words)
+    return None
+
+
+def profile_from(text: str, answering: bool = False) -> Profile:
+    """What the visitor says about themselves in this message; `answering` when it replies to a question about them."""
     low = normalise(text)
     field_match = FIELD.search(low)
-    degree_match = DEGREE_FIELD.search(low)
-    degree_field: Optional[str] = degree_match.group(1) if degree_match else None
+    degree_field = own_degree(text, answering)
     outside = degree_field is not None and not any(w in degree_field for w in ENGINEERING_WORDS)
-    return Profile(years_of_experience(text), field_match.group(1) if field_match else None, degree_field, outside)
+    field = field_match.group(1) if field_match and not HEARSAY.search(low) else None
+    return Profile(own_years(text, answering), field, degree_field, outside)

@@ -329,14 +329,9 @@ class ReadinessCheck:
         if wants_to_stop(text) or (question.intent in LEAVE_INTENTS and sure and reply is None):
             return Turn(progress, stopped=True)
         if step == EXPERIENCE:
-            said = profile_from(text)
+            said = profile_from(text, answering=True)  # a reply to "how many years have you worked?"
             if said.years is not None or said.degree_field or said.field:
-                updates: Dict[str, object] = {}
-                if said.years is not None:
-                    updates["experience_years"] = said.years
-                if said.degree_field:
-                    updates["degree_field"] = said.degree_field
-                return self._advance(progress, step, "given", updates)
+                return self._advance(progress, step, "given", said.slot_updates())
         # A short reply or one that starts with yes/no is an answer even if NLU sees a question in it.
         words = _normalise(text).split()
         explicit = reply is not None and (len(words) <= 4 or words[0] in OPENERS)
@@ -472,7 +467,9 @@ class ReadinessCheck:
     def _masters_advice(self, context: Context) -> Tuple[List[str], List[Citation]]:
         need, boost = self.kb.statistic("experience_required"), self.kb.statistic("earnings_boost")
         citations = [(need.source, need.section), (boost.source, boost.section)]
-        personal = personal_advice(self.advisor, context.experience_years, context.degree_field, lead="On a master's: ")
+        personal = personal_advice(
+            self.advisor, context.experience_years, context.degree_field, lead="On a master's: you said"
+        )
         if personal:
             return personal, citations
         return [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 from bot.advice.profile import ENGINEERING_WORDS, profile_from
 from bot.advice.registry import handles
@@ -27,11 +27,7 @@ def answer_personal(advisor: Advisor, question: Question, found: Found) -> Answe
     years = said.years if said.years is not None else question.context.experience_years
     degree = said.degree_field or question.context.degree_field
     lines = personal_advice(advisor, years, degree)
-    updates: Dict[str, object] = {}
-    if said.years is not None:
-        updates["experience_years"] = said.years
-    if said.degree_field:
-        updates["degree_field"] = said.degree_field
+    updates = said.slot_updates()
     if not lines and question.intent in ("ask_need_masters", "ask_experience"):
         return advisor.topic_answer(topic, extra_lines=[ASKS_ABOUT_YOU], updates=updates)
     stat = advisor.kb.statistic(EXPERIENCE_REQUIRED)
@@ -44,9 +40,13 @@ def answer_personal(advisor: Advisor, question: Question, found: Found) -> Answe
 
 
 def personal_advice(
-    composer: Composer, years: Optional[float], degree: Optional[str], lead: str = "For you: "
+    composer: Composer, years: Optional[float], degree: Optional[str], lead: str = "You said"
 ) -> List[str]:
-    """Lines relating the experience requirement and the master's to the visitor's years and first degree."""
+    """Lines relating the experience requirement and the master's to what the visitor said about themselves.
+
+    Each line says it rests on their words ("You said you have …"): the bot states nothing about
+    a visitor that they did not give.
+    """
     need, boost = composer.kb.statistic(EXPERIENCE_REQUIRED), composer.kb.statistic(EARNINGS_BOOST)
     lines = []
     if years is not None and need.years:
@@ -56,19 +56,19 @@ def personal_advice(
             amount = f"about {years:g} year{'s' if years != 1 else ''} of experience"
         if years < need.years:
             lines.append(
-                f"{lead}with {amount}, you are short of the {need.value} most employers ask for "
+                f"{lead} you have {amount}: that is short of the {need.value} most employers ask for "
                 f"({need.measured_by}), so experience is the gap to close; a master's is optional, "
                 f"though it can lift earning potential by about {boost.value}."
             )
         else:
             lines.append(
-                f"{lead}with {amount}, you already meet the {need.value} most employers ask for, "
-                f"so a master's is a choice rather than a requirement; it can lift earning potential "
+                f"{lead} you have {amount}, so you already meet the {need.value} most employers ask for; "
+                f"a master's is a choice rather than a requirement, and it can lift earning potential "
                 f"by about {boost.value}."
             )
     if degree and not any(w in degree for w in ENGINEERING_WORDS):
         lines.append(
-            f"As your first degree is in {degree}, not engineering, Northeastern's point applies to you: "
+            f"{lead} your first degree is in {degree}, not engineering, so Northeastern's point applies to you: "
             "going back to school can broaden your career options."
         )
     return lines
