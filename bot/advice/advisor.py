@@ -6,7 +6,6 @@ follow-up buttons, and the context (slots) the next turn needs. No Rasa types.
 
 from __future__ import annotations
 
-import re
 from typing import FrozenSet, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
@@ -16,15 +15,13 @@ from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, knowledge_intents
 from bot.advice.router import choose_handler
 from bot.advice.screening import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic
 from bot.advice.types import Answer, AnswerKind, Found, Question
-from bot.knowledge.model import KnowledgeBase, Role
-from bot.knowledge.terms import FEATURE, GAP, ROLE, Resolver
-from bot.knowledge.text import normalise, singular
+from bot.knowledge.model import KnowledgeBase, strings_in
+from bot.knowledge.terms import FEATURE, GAP, Resolver
+from bot.knowledge.text import normalise, words
 from bot.nlu.scope import ScopeGuard
 
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
 CONTEXT_INTENTS = frozenset({"follow_up", "ask_sources"})
-# What a master's adds to pay is its own question (the 18% figure), not a question about a job's pay.
-MASTERS_WORDS = re.compile(r"\b(master|degree|msc?)\b")
 
 
 class Advisor(Composer):
@@ -40,6 +37,9 @@ class Advisor(Composer):
         self.resolver = Resolver(kb)
         self.guard = ScopeGuard(kb)
         self.knowledge_intents = knowledge_intents(kb)
+        # Words of what the KB describes (its gaps left out: "stanford" is named there as not covered).
+        described = {name: value for name, value in kb.to_dict().items() if name != "gaps"}
+        self.kb_words = frozenset(w for text in strings_in(described) for w in words(text))
 
     # -- entry point -------------------------------------------------------
     def answer(self, question: Question) -> Answer:
@@ -100,26 +100,3 @@ class Advisor(Composer):
         """
         found = self.resolve_entities(question.entities)
         return decisive_gap_answer(self, question, found) if self.decisive_gap(found) else None
-
-    def pay_asked_about(self, question: Question) -> Optional[str]:
-        """The job, other than the subject role, whose pay the question asks about.
-
-        A KB role comes back as its id, any other engineering job as the words used.
-        """
-        if question.intent == "ask_earnings_boost" or MASTERS_WORDS.search(question.text.lower()):
-            return None
-        job = self.guard.paid_job(question.text)
-        if job is None:
-            return None
-        role = self.resolver.resolve(ROLE, job)
-        subject = self.kb.subject_role()
-        if subject is not None and (role == subject.id or singular(normalise(job)) in _names_of(subject)):
-            return None
-        return role or job
-
-
-def _names_of(role: Role) -> FrozenSet[str]:
-    """A role's title and synonyms, normalised, and the bare job noun of its title ("manager")."""
-    title = normalise(role.title)
-    names = {title, title.split()[-1]} | {normalise(s) for s in role.synonyms}
-    return frozenset(names)

@@ -1,19 +1,23 @@
 """Routing: which handler answers a question.
 
 Normally the intent's handler. A question's own words can outweigh the intent
-NLU picked: naming a decisive gap ("is it stressful?"), another job's pay
-("what do civil engineers earn?") or a place ("and in the UK?").
+NLU picked: naming a decisive gap ("is it stressful?"), another university,
+another job where the answer would quote the engineering managers' figures
+("what do civil engineers earn?"), or a place ("and in the UK?").
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, List
 
 from bot.advice.handlers.gaps import decisive_gap_answer
 from bot.advice.handlers.places import place_answer
-from bot.advice.handlers.roles import pay_not_given
+from bot.advice.handlers.programs import other_programs_answer
+from bot.advice.handlers.roles import figures_not_given
 from bot.advice.registry import Handler, handler_for
+from bot.advice.subjects import figures_asked_for, other_institution, other_job
 from bot.advice.types import Answer, Found, Question
+from bot.knowledge.model import Statistic
 from bot.knowledge.terms import GAP
 
 if TYPE_CHECKING:
@@ -33,17 +37,30 @@ def choose_handler(advisor: Advisor, question: Question, found: Found) -> Handle
         return decisive_gap_answer  # "is engineering management stressful?", even when NLU is unsure
     if unsure:
         return intent_handler
-    job = advisor.pay_asked_about(question)
+    institution = other_institution(advisor, question.text)
+    if institution is not None:
+        return _other_programs(institution)  # "does Stanford have a master's in engineering management?"
+    figures = figures_asked_for(advisor, question)
+    job = other_job(advisor, question, found) if figures else None
     if job is not None:
-        return _pay_not_given_for(job)  # "what do civil engineers earn?"
+        return _figures_not_given(
+            job, figures
+        )  # "what do civil engineers earn?", "are civil engineering jobs growing?"
     place_gap = advisor.kb.place_gap()
     if place_gap is not None and place_gap.id in found.get(GAP, []):
         return place_answer  # "and in the UK?": the figures are U.S. data
     return intent_handler
 
 
-def _pay_not_given_for(job: str) -> Handler:
+def _figures_not_given(job: str, figures: List[Statistic]) -> Handler:
     def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
-        return pay_not_given(advisor, job)
+        return figures_not_given(advisor, job, figures)
+
+    return answer
+
+
+def _other_programs(institution: str) -> Handler:
+    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+        return other_programs_answer(advisor, institution)
 
     return answer

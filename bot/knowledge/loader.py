@@ -190,6 +190,10 @@ def _check_references(collections: Dict[str, Any], origin: Dict[str, str]) -> No
             )
 
     _check_single_flags(collections, origin)
+    roles = {r.id for r in collections["roles"]}
+    for stat in collections["statistics"]:
+        if stat.describes is not None and stat.describes not in roles:
+            raise KnowledgeBaseError(origin["statistics"], stat.id, "describes", f"unknown role '{stat.describes}'")
     stats = {s.id: s for s in collections["statistics"]}
     intents: Dict[str, str] = {}
     for topic in collections["topics"]:

@@ -52,6 +52,9 @@ class Statistic:
     note: Optional[str] = None
     region: Optional[str] = None  # where the figure applies, when the source says (e.g. U.S. data)
     years: Optional[float] = None  # the figure as a number of years, for a duration (experience required)
+    # The role the figure is about (a role id): asked about another job, the answer says the sources give none.
+    describes: Optional[str] = None
+    asked_as: Optional[str] = None  # how a question asks for this figure ("a salary"), for "no X for that job"
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,11 @@ class KnowledgeBase:
     def points_in_brief(self) -> List[Point]:
         """Points marked as the one-line summary of engineering vs engineering management."""
         return [p for t in self.topics for p in t.points if p.in_brief]
+
+    def statistics_quoted(self, topic: Topic) -> List[Statistic]:
+        """The statistics a topic's points quote (`{median_salary}`), each once, in order."""
+        ids = [m.group(1) for p in topic.points for m in PLACEHOLDER.finditer(p.text)]
+        return [self.statistic(i) for i in dict.fromkeys(ids)]
 
     def described_roles(self) -> List[Role]:
         return [r for r in self.roles if r.involves]

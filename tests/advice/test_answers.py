@@ -445,3 +445,55 @@ def test_short_or_on_topic_questions_are_not_declined_by_the_topic_check(
 def test_stop_outside_the_check_needs_to_say_stop(built_advisor: Advisor) -> None:
     assert "nothing running to stop" in ask(built_advisor, "stop", "never mind").text
     assert ask(built_advisor, "stop", "what's the best laptop for gaming?").kind == "decline"
+
+
+# -- the answer is about the subject asked ------------------------------------------
+@pytest.mark.parametrize(
+    "text,intent,named,asked",
+    [
+        ("are civil engineering jobs growing?", "ask_outlook", "civil engineering jobs", "a growth figure"),
+        ("is demand for software engineers going up?", "ask_outlook", "software engineers", "a growth figure"),
+        (
+            "how much experience do product managers need?",
+            "ask_experience",
+            "product manager role",
+            "an experience requirement",
+        ),
+        ("what do mechanical engineers make?", "ask_salary", "mechanical engineers", "a salary"),
+    ],
+)
+def test_another_jobs_figures_are_not_given_as_the_engineering_managers(
+    advisor: Advisor, text: str, intent: str, named: str, asked: str
+) -> None:
+    answer = ask(advisor, intent, text, **({"role": "product_manager"} if "product" in text else {}))
+    assert answer.kind == "not_covered", answer.text
+    assert f"don't give {asked}" in answer.text and named in answer.text
+    assert "engineering managers" in answer.text  # the figure they do give, said to be theirs
+
+
+def test_their_pay_after_a_role_answer_is_that_roles(advisor: Advisor) -> None:
+    role = ask(advisor, "ask_role", "what does a product manager do?", role="product manager")
+    context = Context(role=role.updates["role"], topic=role.updates["topic"])
+    pay = ask(advisor, "ask_salary", "how much do they earn?", context)
+    assert pay.kind == "not_covered" and "don't give a salary for the product manager role" in pay.text
+    plain = ask(advisor, "ask_salary", "how much do engineering managers earn?", context)
+    assert plain.kind == "answer" and "$165,370" in plain.text
+
+
+def test_another_university_is_not_answered_with_ours(built_advisor: Advisor) -> None:
+    for text in (
+        "Does Stanford have a master's in engineering management?",
+        "is the University of Toronto program good?",
+    ):
+        answer = built_advisor.answer(Question("ask_program", text))
+        assert answer.kind == "not_covered" and "don't cover" in answer.text, text
+        assert "Northeastern" in answer.text and "Leeds" in answer.text
+    assert built_advisor.answer(Question("ask_program", "tell me about the Leeds course")).kind == "answer"
+
+
+def test_who_says_so_names_where_the_figure_was_measured(advisor: Advisor) -> None:
+    salary = ask(advisor, "ask_salary", "what's the median salary?")
+    context = Context(topic=salary.updates["topic"], citations=tuple(salary.updates["citations"]))
+    origin = ask(advisor, "ask_sources", "who says so?", context)
+    assert "U.S. Bureau of Labor Statistics" in origin.text
+    assert origin.text.index("Bureau of Labor Statistics") < origin.text.index("That answer comes from")

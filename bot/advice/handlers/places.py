@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, List
 
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
-from bot.knowledge.model import PLACEHOLDER, Topic
+from bot.knowledge.model import Topic
 from bot.knowledge.terms import PROGRAM
 
 if TYPE_CHECKING:
@@ -33,12 +33,10 @@ def place_answer(advisor: Advisor, question: Question, found: Found) -> Answer:
     topic = advisor.kb.topic_for_intent(question.intent)
     if question.intent == "follow_up" and question.context.topic:
         topic = advisor.kb.get(question.context.topic)
-    stat_ids = (
-        [m.group(1) for p in topic.points for m in PLACEHOLDER.finditer(p.text)] if isinstance(topic, Topic) else []
-    )
+    stats = advisor.kb.statistics_quoted(topic) if isinstance(topic, Topic) else []
     lines: List[str] = []
     citations: List[Citation] = []
-    for stat in (advisor.kb.statistic(i) for i in dict.fromkeys(stat_ids)):
+    for stat in stats:
         where = f", so it describes {stat.region}" if stat.region else ""
         origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
         lines.append(f"The figure I have for the {stat.label}, {stat.value}, comes from {origin}{where}.")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, List, Optional, Sequence
 
 from bot.advice.handlers.roles import compare_roles, role_answer
 from bot.advice.registry import handles
-from bot.advice.types import Answer, Citation, Found, Question
+from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
 from bot.knowledge.model import Program
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
@@ -103,3 +103,16 @@ def programs_overview(advisor: Advisor, question: Question) -> Answer:
     citations = [(p.source, p.section) for p in advisor.kb.programs]
     buttons = [advisor.button_for(p.id) for p in advisor.kb.programs] + advisor.buttons(topic.related)
     return advisor.compose(lines, citations, [b for b in buttons if b], joiner="\n", updates={"topic": topic.id})
+
+
+def other_programs_answer(advisor: Composer, institution: str) -> Answer:
+    """Another university's program: say which two programs the sources describe, and no more."""
+    ours = "; ".join(f"{p.university}'s {p.name} ({p.location})" for p in advisor.kb.programs)
+    lines = [
+        f"My sources don't cover {institution} or its programs: the only programs they describe are {ours}.",
+        "For any other university, its own course pages are the place to check.",
+    ]
+    buttons = [b for b in (advisor.button_for(p.id) for p in advisor.kb.programs) if b]
+    return advisor.compose(
+        lines, [(p.source, p.section) for p in advisor.kb.programs], buttons, kind=AnswerKind.NOT_COVERED
+    )

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List, Tuple
+from typing import TYPE_CHECKING, Dict, List, Tuple
 
 from bot.advice.compose import MAX_BUTTONS
 from bot.advice.registry import handles
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
-from bot.knowledge.model import Role
+from bot.knowledge.model import Role, Statistic
 from bot.knowledge.terms import ROLE
 from bot.knowledge.text import stem
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
     from bot.advice.compose import Composer
-
-MEDIAN_SALARY = "median_salary"  # the one pay figure the sources give
 
 
 def role_answer(advisor: Composer, role: Role) -> Answer:
@@ -117,34 +115,26 @@ def answer_role_match(advisor: Advisor, question: Question, found: Found) -> Ans
     )
 
 
-@handles("ask_salary")
-def answer_salary(advisor: Advisor, question: Question, found: Found) -> Answer:
-    """The median pay; for another named role, that the sources give none for it."""
-    subject = advisor.kb.subject_role()
-    roles = [r for r in found.get(ROLE, []) if subject is None or r != subject.id]
-    if roles:
-        return pay_not_given(advisor, roles[0])
-    topic = advisor.kb.topic_for_intent("ask_salary")
-    assert topic is not None  # the KB's salary topic; checked by the tests over the KB
-    return advisor.topic_answer(topic)
-
-
-def pay_not_given(advisor: Composer, job: str) -> Answer:
-    """No salary for this job (a role id, or the words used): say so, and give the one figure the sources have."""
+def figures_not_given(advisor: Composer, job: str, stats: List[Statistic]) -> Answer:
+    """No figure for this job (a role id, or the words used): say so, and give the subject role's figures."""
     entry = advisor.kb.get(job)
     role = entry if isinstance(entry, Role) else None
     named = f"the {role.title.lower()} role" if role else (job if job.endswith("s") else f"{job}s")
-    stat = advisor.kb.statistic(MEDIAN_SALARY)
     subject = advisor.kb.subject_role()
-    whose = f"{subject.title.lower()}s" if subject else "engineering managers"
-    lines = [
-        f"My sources don't give a salary for {named}; the only figure they "
-        f"give is for {whose}, a median {stat.value} a year ({stat.measured_by})."
-    ]
+    whose = f"{subject.title.lower()}s" if subject else "the role the articles describe"
+    asked = " or ".join(dict.fromkeys(s.asked_as or "a figure" for s in stats))
+    given = "; ".join(f"the {s.label}, {s.value} ({s.measured_by})" for s in stats)
+    those = "the only figures they give are" if len(stats) > 1 else "the only figure they give is"
+    lines = [f"My sources don't give {asked} for {named}; {those} for {whose}: {given}."]
+    salary = advisor.kb.topic_for_intent("ask_salary")
+    quoted_by_salary = salary is not None and any(s in advisor.kb.statistics_quoted(salary) for s in stats)
+    updates: Dict[str, object] = {"topic": salary.id} if salary is not None and quoted_by_salary else {}
+    if role:
+        updates["role"] = role.id
     return advisor.compose(
         lines,
-        [(stat.source, stat.section)],
+        [(s.source, s.section) for s in stats],
         advisor.topic_buttons("masters_earnings", "jobs", "worth_it"),
         kind=AnswerKind.NOT_COVERED,
-        updates={"role": role.id} if role else {},
+        updates=updates,
     )

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List
+from typing import TYPE_CHECKING, Dict, List, Optional
 
 from bot.advice.registry import handles
 from bot.advice.types import Answer, Found, Question
+from bot.knowledge.model import Topic
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
@@ -24,8 +25,24 @@ def answer_sources(advisor: Advisor, question: Question, found: Found) -> Answer
         sections = by_source.setdefault(source_id, [])
         if section not in sections:
             sections.append(section)
-    lines = ["That answer comes from:"]
+    lines = figure_origins(advisor, question.context.topic) + ["That answer comes from:"]
     for source_id, sections in by_source.items():
         named = "; ".join(f"“{s}”" for s in sections)
         lines.append(f"- {advisor.describe_source(source_id)}, section{'s' if len(sections) > 1 else ''} {named}")
     return Answer("\n".join(lines), advisor.help_buttons())
+
+
+def figure_origins(advisor: Advisor, topic_id: Optional[str]) -> List[str]:
+    """Where the last answer's figures were measured, as the article names it (the data's origin, then the article)."""
+    topic = advisor.kb.get(topic_id) if topic_id else None
+    if not isinstance(topic, Topic):
+        return []
+    lines = []
+    for stat in advisor.kb.statistics_quoted(topic):
+        origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
+        where = f", for {stat.region}" if stat.region else ""
+        publisher = advisor.kb.source(stat.source).publisher
+        lines.append(
+            f"The {stat.label} ({stat.value}) comes from {origin}{where}, as {publisher}'s article reports it."
+        )
+    return lines

@@ -1,0 +1,121 @@
+"""Which job or university a question is about, when it is not the one the sources describe.
+
+The sources' figures describe engineering managers, and their programs are
+Northeastern's and Leeds'. "Are civil engineering jobs growing?" or "how much
+do they earn?" after a product manager answer must not get the engineering
+managers' figure as if it answered; "does Stanford have a master's?" must not
+get the definition of engineering management.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, List, Optional
+
+from bot.advice.types import Found, Question
+from bot.knowledge.model import Role, Statistic, Topic
+from bot.knowledge.terms import ROLE
+from bot.knowledge.text import normalise, plain, singular
+
+if TYPE_CHECKING:
+    from bot.advice.advisor import Advisor
+
+# "civil engineering jobs", "software engineers", "mechanical engineering roles": a field's engineering jobs.
+FIELD_JOBS = re.compile(
+    r"\b((?:[a-z]+ )?[a-z]+ (?:engineering (?:jobs|roles|positions|careers|vacancies|work|salaries|pay)|engineers))\b"
+)
+NOT_FIELDS = frozenset(
+    """the a an all most many some do does are is for of and to as other junior senior new young good our my your
+    their these those become becoming be being that which what how why when where who can will would should most
+    experienced chartered professional qualified many more""".split()
+)
+PAY_INTENT = "ask_salary"  # its topic quotes the pay figure
+# "how much do they earn?" right after an answer about one role.
+PRONOUN = re.compile(r"\b(they|them|their|that role|that job|this role|this job|those roles|such roles)\b")
+ROLE_TOPICS = ("role:", "more:", "match:")  # context topics set by answers about one role
+# What a master's adds to pay is its own question (the 18% figure), not a question about a job's pay.
+MASTERS_WORDS = re.compile(r"\b(master|masters|degree|msc?)\b")
+# Another institution: "Stanford", "MIT", "the University of Toronto", "Imperial College".
+INSTITUTION = re.compile(
+    r"\b(?:university of [a-z]+(?: [a-z]+)?"
+    r"|[a-z]+(?: [a-z]+)? (?:university|college|institute|polytechnic|business school))\b"
+)
+# A capitalised name after "at", "from", "does" ... ("does Stanford have", "at MIT"), unknown to the KB.
+NAMED_AFTER = re.compile(r"\b(?i:at|from|does|do|did|in|of|with|by|like|than|has|have|about)\s+([A-Z][A-Za-z]+)\b")
+PROGRAM_WORDS = re.compile(
+    r"\b(master|masters|msc|ms|mba|degree|program|programme|course|study|studies|offer|offers)\b"
+)
+
+
+def subject_names(role: Role) -> List[str]:
+    title = normalise(role.title)
+    return [title, title.split()[-1], *(normalise(s) for s in role.synonyms)]
+
+
+def figures_describing_subject(advisor: Advisor, intent: str) -> List[Statistic]:
+    """The figures the intent's topic quotes that describe the subject role (salary, growth, experience)."""
+    topic = advisor.kb.topic_for_intent(intent)
+    subject = advisor.kb.subject_role()
+    if not isinstance(topic, Topic) or subject is None:
+        return []
+    return [s for s in advisor.kb.statistics_quoted(topic) if s.describes == subject.id]
+
+
+def figures_asked_for(advisor: Advisor, question: Question) -> List[Statistic]:
+    """The subject role's figures a question asks for: pay when it asks whose pay, else its topic's figures."""
+    if advisor.guard.paid_job(question.text) and not MASTERS_WORDS.search(question.text.lower()):
+        return figures_describing_subject(advisor, PAY_INTENT)  # whatever intent NLU picked
+    return figures_describing_subject(advisor, question.intent)
+
+
+def other_job(advisor: Advisor, question: Question, found: Found) -> Optional[str]:
+    """The job, other than the subject role, that a figure question is about: a role id, or the words used."""
+    subject = advisor.kb.subject_role()
+    if subject is None:
+        return None
+    roles = found.get(ROLE, [])
+    if subject.id in roles:
+        return None
+    if roles:
+        return roles[0]
+    text = question.text
+    if MASTERS_WORDS.search(text.lower()):
+        return None  # "do engineers earn more with a master's?" is the earnings-boost question
+    names = subject_names(subject)
+    for phrase in (advisor.guard.paid_job(text), _field_job(text)):
+        if phrase and singular(normalise(phrase)) not in names:
+            resolved = advisor.resolver.resolve(ROLE, phrase)
+            if resolved == subject.id:
+                return None
+            return resolved or phrase
+    ctx = question.context
+    if ctx.role and ctx.role != subject.id and (ctx.topic or "").startswith(ROLE_TOPICS):
+        if PRONOUN.search(text.lower()):
+            return ctx.role
+    return None
+
+
+def _field_job(text: str) -> Optional[str]:
+    for match in FIELD_JOBS.finditer(plain(text)):
+        phrase = match.group(1)
+        words = phrase.split()
+        while words and words[0] in NOT_FIELDS:
+            words.pop(0)
+        if len(words) >= 2 and words[0] not in ("engineering", "engineer"):
+            return " ".join(words)
+    return None
+
+
+def other_institution(advisor: Advisor, text: str) -> Optional[str]:
+    """Another university's name in a question about programs, when the KB describes none of it."""
+    low = plain(text)
+    if not PROGRAM_WORDS.search(low):
+        return None
+    ours = {w for p in advisor.kb.programs for name in (p.university, p.name, *p.synonyms) for w in plain(name).split()}
+    for match in INSTITUTION.finditer(low):
+        if not set(match.group(0).split()) & (ours - {"university", "of", "college"}):
+            return match.group(0)
+    for word in NAMED_AFTER.findall(text):
+        if word.lower() not in ours and word.lower() not in advisor.kb_words:
+            return word
+    return None
