@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abc import ABC, ABCMeta, abstractmethod
 from functools import lru_cache, partial
-from typing import Any, Awaitable, Callable, Dict, List, Type, cast
+from typing import Any, Awaitable, Callable, Dict, List, Tuple, Type, cast
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
@@ -14,10 +14,12 @@ from rasa_sdk.types import DomainDict
 
 from bot.advice import Advisor, Answer, Context, Question
 from bot.advice.readiness import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, Progress, ReadinessCheck, slot_for
+from bot.advice.types import QuestionPart
 from bot.knowledge.loader import load
 from bot.nlu.vocabulary import load_words
 from bot.paths import KNOWN_WORDS, TOPIC_WORDS
 
+QUESTION_ENTITY = "question"  # one question of a message (bot/nlu/question_classifier.py)
 CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations", "experience_years", "degree_field")
 READINESS_FORM = "readiness_form"
 
@@ -38,15 +40,44 @@ def context_from(tracker: Tracker) -> Context:
 
 
 def question_from(tracker: Tracker) -> Question:
+    """The visitor's latest message as the advisor reads it: intent, entities, its questions, the context."""
     message = tracker.latest_message or {}
+    text = message.get("text") or ""
     intent = (message.get("intent") or {}).get("name") or "nlu_fallback"
-    entities = [(e["entity"], str(e["value"])) for e in message.get("entities") or [] if e.get("value")]
+    extracted = [e for e in message.get("entities") or [] if e.get("value")]
+    entities = [(e["entity"], str(e["value"])) for e in extracted if e["entity"] != QUESTION_ENTITY]
     ranking = [
         (r["name"], float(r.get("confidence") or 0)) for r in message.get("intent_ranking") or [] if r.get("name")
     ]
+    parts, background = questions_in(text, extracted)
     return Question(
-        intent=intent, text=message.get("text") or "", entities=entities, context=context_from(tracker), ranking=ranking
+        intent=intent,
+        text=text,
+        entities=entities,
+        context=context_from(tracker),
+        ranking=ranking,
+        parts=parts,
+        background=background,
     )
+
+
+def questions_in(text: str, extracted: List[Dict[str, Any]]) -> Tuple[List[QuestionPart], str]:
+    """The message's questions (from the `question` entities) with the entities inside each, and the rest of it."""
+    spans = sorted((e for e in extracted if e["entity"] == QUESTION_ENTITY), key=lambda e: e["start"])
+    parts, background, cursor = [], [], 0
+    for span in spans:
+        start, end = int(span["start"]), int(span["end"])
+        inside = [
+            (e["entity"], str(e["value"]))
+            for e in extracted
+            if e["entity"] != QUESTION_ENTITY and start <= int(e.get("start", -1)) < end
+        ]
+        confidence = float(span.get("confidence_entity") or 0.0)
+        parts.append(QuestionPart(str(span["value"]), text[start:end], inside, confidence))
+        background.append(text[cursor:start])
+        cursor = end
+    background.append(text[cursor:])
+    return parts, " ".join(b.strip() for b in background if b.strip())
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> List[EventType]:
@@ -80,9 +111,9 @@ class ActionStartReadiness(Action):
         return "action_start_readiness"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        uncovered = advisor().uncovered_subject_answer(question_from(tracker))
-        if uncovered:  # asks what the sources lack ("will AI replace ...?"): answer, don't start the check
-            return send(dispatcher, uncovered) + [FollowupAction("action_listen")]
+        instead = advisor().instead_of_fit_check(question_from(tracker))
+        if instead is not None:  # the message doesn't ask for the check: answer it, don't start the form
+            return send(dispatcher, instead) + [FollowupAction("action_listen")]
         intro, progress = readiness_check().start(context_from(tracker))
         # Experience said earlier fills its slot, so the form does not ask for it.
         cleared = [SlotSet(slot, None) for slot in step_slots()] + [SlotSet(slot_for(EXPERIENCE), progress.experience)]

@@ -6,20 +6,26 @@ follow-up buttons, and the context (slots) the next turn needs. No Rasa types.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import FrozenSet, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
+from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, knowledge_intents
 from bot.advice.router import choose_handler
-from bot.advice.screening import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic
-from bot.advice.types import Answer, AnswerKind, Found, Question
+from bot.advice.screening import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic, wants_fit_check
+from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase, strings_in
 from bot.knowledge.terms import FEATURE, GAP, Resolver
 from bot.knowledge.text import normalise, words
 from bot.nlu.scope import ScopeGuard
 
+FIT_CHECK_INTENT, FIT_TOPIC_INTENT, UNSURE_INTENT = "check_readiness", "ask_fit", "nlu_fallback"
+NEXT_GUESS_CONFIDENCE = 0.1  # NLU's next guess, when the check was read into a message that doesn't ask for it
+MAX_QUESTIONS = 3  # answered in one reply
+MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
 CONTEXT_INTENTS = frozenset({"follow_up", "ask_sources"})
 
@@ -43,7 +49,13 @@ class Advisor(Composer):
 
     # -- entry point -------------------------------------------------------
     def answer(self, question: Question) -> Answer:
-        """Screen the message, then let the chosen handler answer; remember what it cited."""
+        """Screen the message, then let the chosen handler answer; remember what it cited.
+
+        A message with several questions gets each answered, in order, in one reply.
+        """
+        parts = [p for p in question.parts if p.confidence >= MIN_PART_CONFIDENCE][:MAX_QUESTIONS]
+        if parts:
+            return self.answer_parts(question, parts)
         found = self.resolve_entities(question.entities)
         refused = self.screen(question)
         if refused is not None:
@@ -53,6 +65,23 @@ class Advisor(Composer):
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
             answer.updates.setdefault("citations", list(unique))
         return answer
+
+    def answer_parts(self, question: Question, parts: Sequence[QuestionPart]) -> Answer:
+        """Each question on its own, later ones in the context the earlier ones set; one reply, one sources line."""
+        context, answers = question.context, []
+        for part in parts:
+            single = Question(
+                part.intent,
+                part.text,
+                part.entities,
+                context,
+                ranking=[(part.intent, part.confidence)],
+                background=question.background,
+            )
+            answer = self.answer(single)
+            answers.append(answer)
+            context = context_after(context, answer.updates)
+        return self.combine(answers)
 
     def screen(self, question: Question) -> Optional[Answer]:
         """A reply for a message that can't be answered as a knowledge question, else None."""
@@ -91,6 +120,26 @@ class Advisor(Composer):
     def decisive_gap(self, found: Found) -> Optional[str]:
         """The first gap named whose naming decides what the question is about (see `Gap.decisive`)."""
         return next((g for g in found.get(GAP, []) if self.kb.get(g).decisive), None)
+
+    def instead_of_fit_check(self, question: Question) -> Optional[Answer]:
+        """An answer to give instead of starting the readiness check, or None to start it.
+
+        NLU can read the check into a message that does not ask for it ("how much do they earn?",
+        "will AI replace engineering managers?"): the check starts only when the visitor asks
+        whether it suits them, or presses its button.
+        """
+        uncovered = self.uncovered_subject_answer(question)
+        if uncovered is not None:
+            return uncovered
+        if len(question.parts) > 1:
+            return self.answer(question)  # several questions: each gets its answer
+        if prefers_technical_work(question.said()):
+            return self.answer(replace(question, intent=FIT_TOPIC_INTENT))  # the technical-track advice
+        if wants_fit_check(question.text):
+            return None
+        fallback = [(n, c) for n, c in question.ranking if n not in (FIT_CHECK_INTENT, UNSURE_INTENT)]
+        intent = next((n for n, c in fallback if c >= NEXT_GUESS_CONFIDENCE), FIT_TOPIC_INTENT)
+        return self.answer(replace(question, intent=intent))
 
     def uncovered_subject_answer(self, question: Question) -> Optional[Answer]:
         """The "not covered" answer when the question names a decisive gap, else None.

@@ -13,6 +13,7 @@ from bot.knowledge.model import Aspect, KnowledgeBase, Point, Program, Role, Top
 
 MAX_BUTTONS = 4
 READINESS_BUTTON = Button("Check if it suits me", "/check_readiness")  # starts the readiness check (a form)
+SOURCES_SEPARATOR = "\n\nSource"  # where an answer's text ends and its sources line begins
 HELP_TOPICS = ("difference", "need_masters", "jobs", "worth_it")  # the starting points offered when lost
 
 
@@ -53,6 +54,22 @@ class Composer:
         body = joiner.join(lines)
         text = f"{body}\n\n{self.sources_line(citations)}" if citations else body
         return Answer(text, list(buttons)[:MAX_BUTTONS], list(citations), kind, dict(updates or {}))
+
+    def combine(self, answers: Sequence[Answer]) -> Answer:
+        """Several answers as one reply: their texts in order, then one sources line for all of them."""
+        if len(answers) == 1:
+            return answers[0]
+        bodies = [a.text.split(SOURCES_SEPARATOR)[0] for a in answers]
+        citations = list(dict.fromkeys(c for a in answers for c in a.citations))
+        buttons = list(dict.fromkeys(b for a in answers for b in a.buttons))
+        updates: Dict[str, object] = {}
+        for a in answers:
+            updates.update(a.updates)
+        if citations:
+            updates["citations"] = [f"{source}|{section}" for source, section in citations]
+        answered = [a.kind for a in answers if a.kind != AnswerKind.DECLINE]
+        kind = answered[0] if answered else AnswerKind.DECLINE
+        return self.compose(bodies, citations, buttons, kind=kind, updates=updates, joiner="\n\n")
 
     def point_text(self, point: Point) -> str:
         return self.kb.fill(point.text)

@@ -179,6 +179,33 @@ def years_of_experience(text: str) -> Optional[float]:
     return round(value, 1)
 
 
+# "I prefer hands-on technical work", "I don't enjoy managing people": leaning away from management.
+PREFERS_TECHNICAL = re.compile(
+    r"\b(?:i|i'd|i'm|i am|i would|i really)\b[^.?!]{0,30}?\b(?:prefer|rather|love|enjoy|like|happier|happiest|"
+    r"want to stay|want to remain|stay|remain)\b[^.?!]{0,30}?\b(?:technical|hands on|engineering work|coding|"
+    r"code|design work|designing|building things|problem solving|solving problems|the tech)\b"
+    r"|\b(?:i|i'm|i am|i really)\b[^.?!]{0,20}?\b(?:don't|do not|dont|never|hate|dislike|not keen on|"
+    r"not interested in|can't stand|avoid|not a fan of|not good at|struggle with)\b[^.?!]{0,25}?"
+    r"\b(?:manag\w*|leading people|lead people|people management|meetings|politics|admin|paperwork|supervis\w*)\b"
+)
+# "I love testing and standards": what the visitor enjoys, in their words (role suggestions read this).
+ENJOYS = re.compile(
+    r"\b(?:i|i'm|i am|i've always|i really|i do)\b[^.?!]{0,20}?\b(?:like|love|enjoy|prefer|am into|'m into|"
+    r"am good at|'m good at|am passionate about|'m passionate about|am interested in|'m interested in|"
+    r"am keen on|'m keen on|get a kick out of|thrive on)\b([^.?!]*)"
+)
+
+
+def prefers_technical_work(text: str) -> bool:
+    """True when the visitor says they prefer technical work, or don't enjoy managing people."""
+    return bool(PREFERS_TECHNICAL.search(normalise(text)))
+
+
+def what_they_enjoy(text: str) -> str:
+    """The words after "I like / I enjoy / I'm good at ...", or "" when the visitor says nothing they enjoy."""
+    return " ".join(found.group(1) for found in ENJOYS.finditer(normalise(text))).strip()
+
+
 def clauses(text: str) -> List[str]:
     """The sentences and clauses of a message, so that one clause's "I" does not vouch for another's number."""
     return [c.strip() for c in CLAUSE_BREAK.split(normalise(text)) if c and c.strip()]

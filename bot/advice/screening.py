@@ -39,6 +39,23 @@ STOP = re.compile(
 )
 
 
+# Asking to check one's own fit ("am I suited to it?", "check if it suits me", "should I become one?").
+FIT_CHECK = re.compile(
+    r"\b(?:am i|would i be|i'd be|i would be|will i be|could i be|i'm not sure i'm|not sure if i'm|i wonder if i'm)\b"
+    r".*\b(?:suited|suitable|a good fit|fit|right|cut out|ready|good at|made for)\b"
+    r"|\b(?:check|test|assess|quiz|evaluate|see)\b.*\b(?:fit|suit|suits|suited|ready|readiness|right for me)\b"
+    r"|\b(?:suits?|suited to|fit for|right for|made for|meant for) me\b"
+    r"|\bshould i (?:become|move|go|switch|get|transition|step|make the move|make the jump)\b"
+    r"|\bis (?:it|this|management|engineering management|that) (?:for me|right for me|a good fit for me|my thing)\b"
+    r"|\bready (?:for|to) (?:manage|lead|move|step|become|make)\b"
+)
+
+
+def wants_fit_check(text: str) -> bool:
+    """True when the visitor asks whether engineering management suits them (or pressed the button)."""
+    return text.strip().startswith("/") or bool(FIT_CHECK.search(normalise(text)))
+
+
 def wants_to_stop(text: str) -> bool:
     """True when the visitor asks to leave what is going on."""
     return bool(STOP.search(normalise(text)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -39,12 +39,36 @@ class Context:
 
 
 @dataclass(frozen=True)
+class QuestionPart:
+    """One question of a message that asks several, or that wraps a question in background."""
+
+    intent: str
+    text: str
+    entities: Sequence[Tuple[str, str]] = ()  # (label, value) extracted inside this question
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
 class Question:
     intent: str
     text: str = ""
     entities: Sequence[Tuple[str, str]] = ()  # (label, value) as extracted
     context: Context = Context()
     ranking: Sequence[Tuple[str, float]] = ()  # NLU's intent ranking, best first
+    parts: Sequence[QuestionPart] = ()  # its questions, when NLU found more than one or background around one
+    background: str = ""  # what the visitor said around the question (read for their profile, not the topic)
+
+    def said(self) -> str:
+        """Everything the visitor wrote in this message: background and question."""
+        return f"{self.background} {self.text}".strip()
+
+
+def context_after(context: Context, updates: Dict[str, object]) -> Context:
+    """The context once an answer's updates are applied (for the next question of the same message)."""
+    known = {k: v for k, v in updates.items() if k in Context.__dataclass_fields__}
+    if "citations" in known:
+        known["citations"] = tuple(known["citations"])  # type: ignore[arg-type]
+    return replace(context, **known)  # type: ignore[arg-type]
 
 
 @dataclass

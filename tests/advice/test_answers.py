@@ -497,3 +497,52 @@ def test_who_says_so_names_where_the_figure_was_measured(advisor: Advisor) -> No
     origin = ask(advisor, "ask_sources", "who says so?", context)
     assert "U.S. Bureau of Labor Statistics" in origin.text
     assert origin.text.index("Bureau of Labor Statistics") < origin.text.index("That answer comes from")
+
+
+# -- several questions in one message ------------------------------------------------
+def test_each_question_of_a_message_is_answered_in_order_with_one_sources_line(advisor: Advisor) -> None:
+    from bot.advice.types import QuestionPart
+
+    text = "how much do engineering managers earn, and do I need a master's for it?"
+    parts = [
+        QuestionPart("ask_salary", "how much do engineering managers earn", confidence=0.9),
+        QuestionPart("ask_need_masters", "do I need a master's for it?", confidence=0.8),
+    ]
+    answer = advisor.answer(Question("ask_need_masters", text, parts=parts))
+    assert "$165,370" in answer.text and "not required" in answer.text
+    assert answer.text.index("$165,370") < answer.text.index("not required")
+    assert answer.text.count("\n\nSource") == 1 and len(answer.buttons) <= 4
+    assert "northeastern" in {c.split("|")[0] for c in answer.updates["citations"]}
+
+
+def test_the_second_question_reads_the_first_ones_context(advisor: Advisor) -> None:
+    from bot.advice.types import QuestionPart
+
+    parts = [
+        QuestionPart("ask_role", "what does a product manager do", [("role", "product manager")], 0.9),
+        QuestionPart("ask_salary", "how much do they earn?", confidence=0.9),
+    ]
+    answer = advisor.answer(
+        Question("ask_role", "what does a product manager do, and how much do they earn?", parts=parts)
+    )
+    assert "product" in answer.text.lower() and "don't give a salary for the product manager role" in answer.text
+
+
+def test_background_feeds_the_profile_and_not_the_topic(advisor: Advisor) -> None:
+    from bot.advice.types import QuestionPart
+
+    background = "I've been a civil engineer for two years."
+    parts = [QuestionPart("ask_need_masters", "Do I need a master's?", confidence=0.9)]
+    answer = advisor.answer(
+        Question("ask_experience", f"{background} Do I need a master's?", parts=parts, background=background)
+    )
+    assert "You said you have about 2 years" in answer.text and "not required" in answer.text
+    assert answer.updates["experience_years"] == 2
+
+
+def test_a_question_classified_unsurely_is_left_to_the_whole_message(advisor: Advisor) -> None:
+    from bot.advice.types import QuestionPart
+
+    parts = [QuestionPart("ask_outlook", "is it growing?", confidence=0.1)]
+    answer = advisor.answer(Question("ask_salary", "what's the salary? is it growing?", parts=parts))
+    assert "$165,370" in answer.text and "4%" not in answer.text

@@ -23,7 +23,7 @@ def answer_personal(advisor: Advisor, question: Question, found: Found) -> Answe
     """The topic's answer, plus a line about the visitor when they have said how long or what they studied."""
     topic = advisor.kb.topic_for_intent(question.intent)
     assert topic is not None  # each of these intents has a KB topic; checked by the tests over the KB
-    said = profile_from(question.text)
+    said = profile_from(question.said())  # the background before the question counts too
     years = said.years if said.years is not None else question.context.experience_years
     degree = said.degree_field or question.context.degree_field
     lines = personal_advice(advisor, years, degree)

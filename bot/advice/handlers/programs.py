@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List, Optional, Sequence
+from typing import TYPE_CHECKING, List, Optional, Sequence, Tuple
 
 from bot.advice.handlers.roles import compare_roles, role_answer
 from bot.advice.registry import handles
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
-from bot.knowledge.model import Program
+from bot.knowledge.model import Feature, Program
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
 
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
     from bot.advice.compose import Composer
 
+PROGRAM_TOPIC = "program:"  # context topics of answers about one program
 FEATURES_SHOWN = 3  # features in a program's overview; "tell me more" gives the rest
 
 
@@ -33,8 +34,35 @@ def program_answer(advisor: Composer, program: Program, feature_words: Sequence[
         lines,
         citations,
         advisor.buttons(other + ["worth_it", "need_masters"]),
-        updates={"program": program.id, "topic": f"program:{program.id}"},
+        updates={"program": program.id, "topic": program_topic(program, wanted[0] if wanted else None)},
     )
+
+
+def program_topic(program: Program, feature: Optional[Feature] = None) -> str:
+    """The context topic after an answer about a program (and the feature it was about)."""
+    return f"{PROGRAM_TOPIC}{program.id}" + (f":{feature.id}" if feature else "")
+
+
+def program_in_context(advisor: Composer, topic: Optional[str]) -> Tuple[Optional[Program], Optional[Feature]]:
+    """The program (and feature) the last answer was about, from the context topic."""
+    if not topic or not topic.startswith(PROGRAM_TOPIC):
+        return None, None
+    program_id, _, feature_id = topic[len(PROGRAM_TOPIC) :].partition(":")
+    program = advisor.kb.program(program_id)
+    feature = next((f for f in program.features if f.id == feature_id), None) if program else None
+    return program, feature
+
+
+def where_to_learn_answer(advisor: Composer, program: Program, feature: Optional[Feature]) -> Answer:
+    """ "Where can I learn it?" after a program's feature: that program teaches it."""
+    what = f"{feature.title} is" if feature else "It is"
+    lines = [f"{what} part of the {program.university} {program.name}, the program my sources describe it in."]
+    if feature:
+        lines.append(feature.text)
+    if program.url:
+        lines.append(f"Program page: {program.url}")
+    citations = [(program.source, program.section)] + ([(program.source, feature.section)] if feature else [])
+    return advisor.compose(lines, citations, advisor.buttons([program.id, "worth_it"]), updates={"program": program.id})
 
 
 def programs_with_feature(advisor: Composer, feature_words: Sequence[str]) -> List[Program]:

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Dict, List, Tuple
 
 from bot.advice.compose import MAX_BUTTONS
+from bot.advice.profile import what_they_enjoy
 from bot.advice.registry import handles
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
 from bot.knowledge.model import Role, Statistic
@@ -95,7 +96,7 @@ def matching_roles(composer: Composer, text: str) -> List[Tuple[Role, List[str]]
 @handles("ask_role_match")
 def answer_role_match(advisor: Advisor, question: Question, found: Found) -> Answer:
     """Roles suggested from what the visitor says they enjoy, saying which words matched."""
-    matches = matching_roles(advisor, question.text)[:2]
+    matches = matching_roles(advisor, what_they_enjoy(question.said()))[:2]  # only what *they* say they enjoy
     if not matches:
         buttons = [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:MAX_BUTTONS]
         return Answer(

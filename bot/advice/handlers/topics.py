@@ -82,3 +82,26 @@ def answer_reading(advisor: Advisor, question: Question, found: Found) -> Answer
         lines.append(f"- “{r.title}” ({publisher}), on {r.about}.{link}")
     citations = [(r.source, r.section) for r in advisor.kb.reading]
     return advisor.compose(lines, citations, advisor.buttons(topic.related), joiner="\n", updates={"topic": topic.id})
+
+
+def technical_track_answer(advisor: Advisor, question: Question, found: Found) -> Answer:
+    """The visitor prefers technical work or dislikes managing people: the signs, and a senior technical role."""
+    topic = advisor.kb.topic_for_intent("ask_fit")
+    assert topic is not None  # the KB's fit topic; checked by the tests over the KB
+    signs = advisor.kb.readiness_signals
+    first = signs[0]
+    publisher = advisor.kb.source(first.source).publisher
+    labels = ", ".join(s.label for s in signs)
+    lines = [
+        "You said you'd rather do technical work than manage people. That matters: the signs "
+        f"{publisher} gives for being ready for engineering management are {labels}, and most of them "
+        "are about people and coordination rather than technical work.",
+    ]
+    citations = [(first.source, first.section)]
+    role = advisor.kb.technical_role()
+    if role is not None and role.involves:
+        lines.append(f"A senior technical role the sources describe instead: {role.title}. {role.involves}")
+        citations.append((role.source, role.section))
+    lines.append("If you're unsure, the readiness check goes through the signs one by one.")
+    buttons = [READINESS_BUTTON] + advisor.buttons(([role.id] if role else []) + ["difference"])
+    return advisor.compose(lines, citations, buttons, updates={"topic": topic.id})

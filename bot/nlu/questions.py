@@ -1,0 +1,90 @@
+"""Split a visitor's message into its questions and the background around them.
+
+"How much do engineering managers earn, and do I need a master's for it?" is
+two questions; "I've been a process engineer for six years. What does a
+program manager do?" is background plus one question. Each question is
+classified on its own (bot/nlu/components.py), so both get answered, and the
+background can't pull the classifier towards the wrong topic.
+Plain functions over character offsets, no Rasa.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import List, Tuple
+
+MAX_QUESTIONS = 3  # answered in one reply; more would bury each answer
+MIN_QUESTION_WORDS = 3  # "and you?" is not a question of its own
+
+QUESTION_WORDS = (
+    "what|which|who|whom|whose|where|when|why|how|do|does|did|is|are|was|were|can|could|should|would|will|"
+    "shall|may|might|must|have|has|am|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't|can't"
+)
+ASKING = re.compile(
+    r"^\s*(?:(?:so|and|also|but|then|plus|oh|ok|okay|well|hi|hello|hey|thanks|right)\W+)*"
+    r"(?:" + QUESTION_WORDS + r"|tell me|explain|describe|i want to know|i'd like to know|i would like to know|"
+    r"i'm wondering|i am wondering|i wonder|any idea|could you|can you|please)\b",
+    re.IGNORECASE,
+)
+# Where a sentence ends, keeping its end mark with it.
+SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
+# A second question joined to the first: ", and do I need …", " and also which …", "? also …".
+JOINED = re.compile(
+    r"(?:,\s*|\s+)(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
+    r"|,\s*(?=(?:what|which|who|where|when|why|how)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    start: int
+    end: int
+    asks: bool  # a question, rather than background the visitor gives
+
+    def text(self, message: str) -> str:
+        return message[self.start : self.end]
+
+
+def _trimmed(message: str, start: int, end: int) -> Tuple[int, int]:
+    while start < end and message[start] in " \t\n,;-":
+        start += 1
+    while end > start and message[end - 1] in " \t\n,;-":
+        end -= 1
+    return start, end
+
+
+def _spans(message: str, pattern: re.Pattern[str], start: int, end: int) -> List[Tuple[int, int]]:
+    spans, cursor = [], start
+    for found in pattern.finditer(message, start, end):
+        spans.append((cursor, found.start()))
+        cursor = found.end()
+    spans.append((cursor, end))
+    return [s for s in (_trimmed(message, a, b) for a, b in spans) if s[1] > s[0]]
+
+
+def asks(text: str) -> bool:
+    """True when the text asks something (a question mark, or it opens like a question or a request)."""
+    return text.rstrip().endswith("?") or bool(ASKING.match(text))
+
+
+def split_message(message: str) -> List[Part]:
+    """The message's sentences and joined questions, in order, each marked as asking or not."""
+    parts: List[Part] = []
+    for start, end in _spans(message, SENTENCE_END, 0, len(message)):
+        sentence = message[start:end]
+        pieces = _spans(message, JOINED, start, end) if asks(sentence) else [(start, end)]
+        for piece_start, piece_end in pieces:
+            text = message[piece_start:piece_end]
+            parts.append(Part(piece_start, piece_end, asks(text) or (asks(sentence) and len(pieces) == 1)))
+    return parts
+
+
+def questions_of(message: str) -> List[Part]:
+    """The questions to answer, at most MAX_QUESTIONS; empty when the message is one plain question."""
+    parts = split_message(message)
+    questions = [p for p in parts if p.asks and len(p.text(message).split()) >= MIN_QUESTION_WORDS]
+    if len(parts) <= 1 or not questions:
+        return []
+    return questions[:MAX_QUESTIONS]

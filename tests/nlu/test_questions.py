@@ -1,0 +1,56 @@
+"""Splitting a message into its questions and the background around them."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.nlu.questions import MAX_QUESTIONS, questions_of
+
+
+@pytest.mark.parametrize(
+    "message,expected",
+    [
+        (
+            "how much do engineering managers get paid and do I need a master's for that?",
+            ["how much do engineering managers get paid", "do I need a master's for that?"],
+        ),
+        (
+            "Is there a skills gap? And which sectors hire engineering managers?",
+            ["Is there a skills gap?", "And which sectors hire engineering managers?"],
+        ),
+        (
+            "Is the Leeds course online? Also what does a program manager do",
+            ["Is the Leeds course online?", "Also what does a program manager do"],
+        ),
+        (
+            "I've spent six years as a process engineer at a brewery, planning maintenance and training new "
+            "starters. What does a program manager actually do?",
+            ["What does a program manager actually do?"],
+        ),
+        (
+            "what's the salary? how fast is the field growing? is a master's worth it? what jobs can I get?",
+            ["what's the salary?", "how fast is the field growing?", "is a master's worth it?"],
+        ),
+    ],
+)
+def test_questions_are_found_in_order(message: str, expected: list) -> None:
+    assert [p.text(message) for p in questions_of(message)] == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what is engineering management?",
+        "what are the skills and daily tasks of an engineering manager?",  # one question about two aspects
+        "tell me about salary and growth",
+        "hi",
+        "I like planning",
+    ],
+)
+def test_a_single_plain_question_is_left_whole(message: str) -> None:
+    assert questions_of(message) == []
+
+
+def test_never_more_than_the_maximum() -> None:
+    message = " ".join(f"question number {i} is what?" for i in range(6))
+    assert len(questions_of(message)) == MAX_QUESTIONS
