@@ -4,23 +4,30 @@ Ours and Rasa's stock starter pipeline (trained on our data) are measured the
 same way; BM25 over the knowledge base stands in for a site search. Prints a
 table, writes results/eval.json and results/confusion_matrix.png, and exits
 non-zero when a quality target is missed.
+
+Issue #11 adds two held-out sets: realistic messages (tests/eval/realistic.yml: answer
+correctness per category, out-of-scope recall, invented visitor facts) and everyday
+requests (tests/eval/everyday.yml: share declined, replies stating a knowledge-base
+figure). Their targets (REALISTIC_TARGETS) are reported; ASSERT_REALISTIC makes them count.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Pattern, Tuple
 
 import yaml
 
 from benchmarks.bm25 import BM25, documents
 from bot.knowledge.loader import load_knowledge_base
+from bot.knowledge.model import KnowledgeBase
 from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
 
 RESULTS = PROJECT_ROOT / "results"
@@ -28,6 +35,8 @@ MODELS = {"ours": PROJECT_ROOT / "models" / "advisor.tar.gz", "stock": PROJECT_R
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
 ANSWERS = PROJECT_ROOT / "tests" / "eval" / "answers.yml"
 OOS = PROJECT_ROOT / "tests" / "eval" / "oos.yml"
+REALISTIC = PROJECT_ROOT / "tests" / "eval" / "realistic.yml"
+EVERYDAY = PROJECT_ROOT / "tests" / "eval" / "everyday.yml"
 # A reply is a decline when it says it can't help; "sources don't cover" answers are honest declines.
 DECLINE_STARTS = ("sorry",)
 HONEST_MARKERS = ("don't cover", "don't give")
@@ -38,6 +47,18 @@ TARGETS = {  # name: (threshold, higher is better)
     "false_rejection": (0.03, False),
     "answer_correctness": (0.95, True),
 }
+# Issue #11's targets on the realistic and everyday sets: printed and written to results/eval.json.
+REALISTIC_TARGETS = {  # name: (threshold, higher is better)
+    "realistic_correctness": (0.95, True),
+    "realistic_oos_recall": (0.95, True),
+    "invented_facts": (0, False),
+    "everyday_declined": (0.98, True),
+    "everyday_figures": (0, False),
+}
+ASSERT_REALISTIC = False  # True: REALISTIC_TARGETS decide the exit code too
+# The category of the realistic set whose `forbid` strings are facts about the visitor nobody gave.
+VISITOR_FACTS = "visitor_facts"
+NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
 def run(args: List[str]) -> None:
@@ -112,6 +133,161 @@ def score(answer: Callable[[List[str]], str], cases: List[Dict[str, Any]], oos: 
     }
 
 
+# -- issue #11: realistic messages and everyday requests ------------------------------------
+
+
+def load_realistic(path: Path = REALISTIC) -> Tuple[List[Dict[str, Any]], List[str]]:
+    """The realistic cases and the decline markers the set defines."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data["cases"], [m.lower() for m in data["defaults"]["decline_markers"]]
+
+
+def load_everyday(path: Path = EVERYDAY) -> List[str]:
+    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["requests"])
+
+
+def says_decline(reply: str, markers: List[str]) -> bool:
+    low = reply.lower()
+    return any(m in low for m in markers)
+
+
+def passes(case: Dict[str, Any], reply: str, markers: List[str]) -> bool:
+    """Every expect group held, nothing forbidden, a decline where one is due, and not silent."""
+    if not reply.strip() or not holds(case, reply):
+        return False
+    return says_decline(reply, markers) if case.get("decline") else True
+
+
+def why_not(case: Dict[str, Any], reply: str, markers: List[str]) -> List[str]:
+    """Why a reply fails its case: the expect groups missing, the forbidden strings said, no decline."""
+    low = reply.lower()
+    why = [
+        f"missing one of {group[:3]}" for group in case.get("expect", []) if not any(a.lower() in low for a in group)
+    ]
+    why += [f"said {bad!r}" for bad in case.get("forbid", []) if bad.lower() in low]
+    if case.get("decline") and not says_decline(reply, markers):
+        why.append("no decline marker")
+    return why or ([] if reply.strip() else ["empty reply"])
+
+
+def invents_fact(case: Dict[str, Any], reply: str) -> bool:
+    """A visitor-facts reply that states something about the visitor they did not give."""
+    low = reply.lower()
+    return case["category"] == VISITOR_FACTS and any(bad.lower() in low for bad in case.get("forbid", []))
+
+
+def score_realistic(
+    answer: Callable[[List[str]], str], cases: List[Dict[str, Any]], markers: List[str]
+) -> Dict[str, Any]:
+    """Correctness on answerable cases, recall on `decline: true` ones, invented facts; each per category."""
+    per: Dict[str, List[int]] = {}
+    answerable, declinable, invented, failures = [0, 0], [0, 0], 0, []
+    for case in cases:
+        reply = answer(case["turns"])
+        ok = passes(case, reply, markers)
+        tally = declinable if case.get("decline") else answerable
+        tally[0] += ok
+        tally[1] += 1
+        cell = per.setdefault(case["category"], [0, 0])
+        cell[0] += ok
+        cell[1] += 1
+        invented += invents_fact(case, reply)
+        if not ok:
+            failures.append(
+                {
+                    "id": case["id"],
+                    "category": case["category"],
+                    "turns": case["turns"],
+                    "why": why_not(case, reply, markers),
+                    "reply": reply[:400],
+                }
+            )
+    return {
+        "realistic_correctness": answerable[0] / max(1, answerable[1]),
+        "realistic_oos_recall": declinable[0] / max(1, declinable[1]),
+        "invented_facts": invented,
+        "realistic_by_category": {c: {"passed": p, "total": n, "rate": p / n} for c, (p, n) in sorted(per.items())},
+        "realistic_failures": failures,
+    }
+
+
+def _number_pattern(number: str, words: List[str]) -> str:
+    """A number as written in a reply: its digits (thousands separators optional) or its word."""
+    digits = re.escape(number).replace(",", "[,\\s]?")
+    return "(?:" + "|".join([rf"(?<![\d.,]){digits}(?![\d])", *(rf"\b{w}\b" for w in words)]) + ")"
+
+
+def figure_patterns(kb: KnowledgeBase) -> Dict[str, Pattern[str]]:
+    """For each KB statistic, a pattern matching its figure in a reply ("$165,370", "18 percent", "5 years")."""
+    patterns: Dict[str, Pattern[str]] = {}
+    for stat in kb.statistics:
+        value = stat.value.lower()
+        found = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+        if stat.years is not None:
+            n = stat.years
+            number = str(int(n)) if float(n).is_integer() else str(n)
+        elif found:
+            number = found.group()
+        else:
+            words = [w for w in re.findall(r"[a-z]+", value) if w in NUMBER_WORDS]
+            if not words:
+                continue
+            number = str(NUMBER_WORDS.index(words[0]))
+        plain = number.replace(",", "")
+        words = [NUMBER_WORDS[int(plain)]] if plain.isdigit() and int(plain) < len(NUMBER_WORDS) else []
+        core = _number_pattern(number, words)
+        if stat.years is not None or "year" in value:
+            pattern = rf"{core}\+?[\s-]*(?:years?|yrs?)\b"
+        elif "%" in value or "percent" in stat.unit.lower():
+            pattern = rf"{core}\s*(?:%|percent|per cent)"
+        else:
+            pattern = core
+        patterns[stat.id] = re.compile(pattern, re.IGNORECASE)
+    return patterns
+
+
+def figures_in(reply: str, patterns: Dict[str, Pattern[str]]) -> List[str]:
+    """The ids of the KB statistics whose figure the reply states."""
+    return [sid for sid, pattern in patterns.items() if pattern.search(reply)]
+
+
+def score_everyday(
+    answer: Callable[[List[str]], str], requests: List[str], markers: List[str], patterns: Dict[str, Pattern[str]]
+) -> Dict[str, Any]:
+    """Share of everyday requests declined, and how many replies state a KB figure.
+
+    A reply that states a knowledge-base figure is a career answer, not a decline, whatever else it says.
+    """
+    answered, with_figures = [], []
+    for text in requests:
+        reply = answer([text])
+        stated = figures_in(reply, patterns)
+        if stated:
+            with_figures.append({"request": text, "figures": stated, "reply": reply[:300]})
+        if stated or not says_decline(reply, markers):
+            answered.append({"request": text, "reply": reply[:300]})
+    return {
+        "everyday_declined": 1 - len(answered) / len(requests),
+        "everyday_figures": len(with_figures),
+        "everyday_answered": answered,
+        "everyday_with_figures": with_figures,
+    }
+
+
+def target_checks(row: Dict[str, Any], targets: Dict[str, Tuple[float, bool]]) -> List[Tuple[str, bool, float]]:
+    checks = []
+    for metric, (threshold, higher) in targets.items():
+        value = row[metric]
+        ok = value >= threshold if higher else value <= threshold
+        shown = f"{threshold:.0%}" if isinstance(threshold, float) else str(threshold)
+        checks.append((f"{metric} {'>=' if higher else '<='} {shown}", ok, value))
+    return checks
+
+
+def shown(value: float) -> str:
+    return f"{value:.1%}" if isinstance(value, float) else str(value)
+
+
 def rasa_answerer(model: Path) -> Callable[[List[str]], str]:
     from tests.harness import LocalConversation, nlu_parser
 
@@ -146,14 +322,21 @@ def table(rows: Dict[str, Dict[str, Any]]) -> str:
         "answer_correctness",
         "oos_recall",
         "false_rejection",
+        *REALISTIC_TARGETS,
     ]
-    lines = [f"{'metric':<22}" + "".join(f"{name:>10}" for name in rows)]
-    for m in metrics:
+    categories = sorted({c for row in rows.values() for c in row.get("realistic_by_category", {})})
+    lines = [f"{'metric':<26}" + "".join(f"{name:>10}" for name in rows)]
+    for m in [*metrics, *(f"realistic:{c}" for c in categories)]:
         cells = []
         for name in rows:
             v = rows[name].get(m)
-            cells.append(f"{v * 100:>9.1f}%" if isinstance(v, float) else f"{'-':>10}")
-        lines.append(f"{m:<22}" + "".join(cells))
+            if m.startswith("realistic:"):
+                v = rows[name].get("realistic_by_category", {}).get(m.split(":", 1)[1], {}).get("rate")
+            if isinstance(v, float):
+                cells.append(f"{v * 100:>9.1f}%")
+            else:
+                cells.append(f"{v:>10}" if isinstance(v, int) else f"{'-':>10}")
+        lines.append(f"{m:<26}" + "".join(cells))
     return "\n".join(lines)
 
 
@@ -169,6 +352,13 @@ def main() -> int:
     started = time.monotonic()
     cases = yaml.safe_load(ANSWERS.read_text())["cases"]
     oos = yaml.safe_load(OOS.read_text())["questions"]
+    realistic, markers = load_realistic()
+    everyday = load_everyday()
+    patterns = figure_patterns(load_knowledge_base(KNOWLEDGE_DIR))
+
+    def new_sets(answer: Callable[[List[str]], str]) -> Dict[str, Any]:
+        return {**score_realistic(answer, realistic, markers), **score_everyday(answer, everyday, markers, patterns)}
+
     rows: Dict[str, Dict[str, Any]] = {}
     for name, model in MODELS.items():
         print(f"evaluating {name} ...", flush=True)
@@ -176,22 +366,20 @@ def main() -> int:
         rows[name] = {
             "heldout_accuracy": nlu["accuracy"],
             "heldout_macro_f1": nlu["macro_f1"],
-            **score(rasa_answerer(model), cases, oos),
         }
+        answer = rasa_answerer(model)
+        rows[name].update(score(answer, cases, oos), **new_sets(answer))
     shutil.copyfile(RESULTS / "eval" / "ours_nlu" / "intent_confusion_matrix.png", RESULTS / "confusion_matrix.png")
     print("evaluating bm25 ...", flush=True)
-    rows["bm25"] = score(bm25_answerer(), cases, oos)
+    rows["bm25"] = {**score(bm25_answerer(), cases, oos), **new_sets(bm25_answerer())}
     if args.folds:
         print(f"{args.folds}-fold cross-validation of ours ...", flush=True)
         cv = cross_validation(RESULTS / "eval" / "cv", args.folds)
         rows["ours"].update(cv_accuracy=cv["accuracy"], cv_macro_f1=cv["macro_f1"])
 
     ours = rows["ours"]
-    checks = []
-    for metric, (threshold, higher) in TARGETS.items():
-        value = ours[metric]
-        ok = value >= threshold if higher else value <= threshold
-        checks.append((f"{metric} {'>=' if higher else '<='} {threshold:.0%}", ok, value))
+    checks = target_checks(ours, TARGETS)
+    realistic_checks = target_checks(ours, REALISTIC_TARGETS)
     for baseline in ("stock", "bm25"):
         ok = ours["answer_correctness"] > rows[baseline]["answer_correctness"]
         checks.append((f"answer correctness above {baseline}", ok, ours["answer_correctness"]))
@@ -203,21 +391,38 @@ def main() -> int:
     print()
     for label, ok, value in checks:
         print(f"  [{'PASS' if ok else 'FAIL'}] {label} (ours {value:.1%})")
+    tag = "" if ASSERT_REALISTIC else ", reported only"
+    for label, ok, value in realistic_checks:
+        print(f"  [{'PASS' if ok else 'FAIL'}] {label} (ours {shown(value)}{tag})")
     for name in ("ours",):
         for f in rows[name]["failures"]:
             print(f"  {name} wrong: {f['id']} {f['turns']} -> {f['reply'][:120]!r}")
         for q in rows[name]["missed_oos"]:
             print(f"  {name} answered out-of-scope: {q!r}")
+        for f in rows[name]["realistic_failures"]:
+            print(f"  {name} realistic wrong: {f['category']}/{f['id']} {f['turns'][-1]!r}: {'; '.join(f['why'])}")
+            print(f"      -> {f['reply'][:120]!r}")
+        for e in rows[name]["everyday_answered"]:
+            print(f"  {name} answered everyday: {e['request']!r} -> {e['reply'][:100]!r}")
+        for e in rows[name]["everyday_with_figures"]:
+            print(f"  {name} gave a figure ({', '.join(e['figures'])}) to everyday: {e['request']!r}")
     result = {
         "rows": rows,
         "checks": [{"target": label, "pass": ok} for label, ok, _ in checks],
+        "realistic_checks": [
+            {"target": label, "pass": ok, "value": value, "asserted": ASSERT_REALISTIC}
+            for label, ok, value in realistic_checks
+        ],
         "cases": len(cases),
         "oos_questions": len(oos),
+        "realistic_cases": len(realistic),
+        "everyday_requests": len(everyday),
         "seconds": round(time.monotonic() - started, 1),
     }
     (RESULTS / "eval.json").write_text(json.dumps(result, indent=1))
     print(f"\nwrote {RESULTS / 'eval.json'} and {RESULTS / 'confusion_matrix.png'} ({result['seconds']:.0f} s)")
-    return 0 if all(ok for _, ok, _ in checks) else 1
+    asserted = checks + (realistic_checks if ASSERT_REALISTIC else [])
+    return 0 if all(ok for _, ok, _ in asserted) else 1
 
 
 if __name__ == "__main__":

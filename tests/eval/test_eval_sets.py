@@ -1,0 +1,72 @@
+"""The held-out realistic and everyday sets are well formed, and their scoring counts what it says."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from benchmarks.eval import (
+    VISITOR_FACTS,
+    figure_patterns,
+    figures_in,
+    invents_fact,
+    load_everyday,
+    load_realistic,
+    passes,
+    score_everyday,
+    score_realistic,
+)
+from bot.knowledge.model import KnowledgeBase
+
+CATEGORIES = {"visitor_facts", "multi_question", "other_subject", "topic_choice", "long_message", "follow_up"}
+
+
+def test_realistic_set_is_well_formed() -> None:
+    cases, markers = load_realistic()
+    assert len(cases) >= 150 and markers
+    assert len({c["id"] for c in cases}) == len(cases), "ids must be unique"
+    counts = Counter(c["category"] for c in cases)
+    assert set(counts) == CATEGORIES | {"out_of_scope"}
+    assert min(counts.values()) >= 25, counts
+    for case in cases:
+        assert case["turns"] and all(isinstance(t, str) and t.strip() for t in case["turns"]), case["id"]
+        assert case.get("decline") or case.get("expect"), f"{case['id']} checks nothing"
+        for group in case.get("expect", []):
+            assert group and all(isinstance(alt, str) and alt for alt in group), case["id"]
+        assert all(isinstance(bad, str) and bad for bad in case.get("forbid", [])), case["id"]
+        assert case.get("decline", False) == (case["category"] == "out_of_scope"), case["id"]
+    assert sum(1 for c in cases if c["category"] == VISITOR_FACTS and c.get("forbid")) >= 20
+
+
+def test_everyday_set_is_well_formed() -> None:
+    requests = load_everyday()
+    assert len(requests) >= 200
+    assert len(set(requests)) == len(requests)
+    assert all(isinstance(r, str) and r.strip() for r in requests)
+
+
+def test_figures_come_from_the_knowledge_base(kb: KnowledgeBase) -> None:
+    patterns = figure_patterns(kb)
+    assert set(patterns) == {s.id for s in kb.statistics}
+    for stat in kb.statistics:
+        assert figures_in(f"It is {stat.value}.", patterns) == [stat.id]
+    assert figures_in("The median is 165370 dollars, 18 percent more, four per cent growth, 5+ years", patterns)
+    for clean in ("Sorry, I can only help with engineering management.", "14% or 0.4% or 25 years or $1,165,370"):
+        assert figures_in(clean, patterns) == []
+
+
+def test_scoring_counts_passes_declines_and_invented_facts(kb: KnowledgeBase) -> None:
+    markers = ["sorry", "don't give"]
+    fact = {"id": "f", "category": VISITOR_FACTS, "turns": ["q"], "expect": [["five years"]], "forbid": ["for you:"]}
+    oos = {"id": "o", "category": "out_of_scope", "turns": ["q"], "decline": True}
+    replies = {"f": "Most want five years. For you: with about 12 years...", "o": "Sorry, I can't help with that."}
+    assert passes(oos, replies["o"], markers) and not passes(oos, "Engineering managers earn...", markers)
+    assert invents_fact(fact, replies["f"]) and not passes(fact, replies["f"], markers)
+    result = score_realistic(
+        lambda turns: replies["f" if turns == ["fact"] else "o"], [{**fact, "turns": ["fact"]}, oos], markers
+    )
+    assert result["realistic_correctness"] == 0.0 and result["realistic_oos_recall"] == 1.0
+    assert result["invented_facts"] == 1 and result["realistic_by_category"][VISITOR_FACTS]["total"] == 1
+    everyday = {"pay me": "Sorry, the only figure I have: a median of $165,370.", "hi": "Sorry, I can't help."}
+    every = score_everyday(lambda turns: everyday[turns[0]], list(everyday), markers, figure_patterns(kb))
+    assert every["everyday_declined"] == 0.5, "a reply stating a KB figure is no decline"
+    assert every["everyday_figures"] == 1 and every["everyday_with_figures"][0]["figures"] == ["median_salary"]
