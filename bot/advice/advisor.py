@@ -14,6 +14,7 @@ from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, knowledge_intents
+from bot.advice.retrieval import PassageIndex
 from bot.advice.router import choose_handler
 from bot.advice.screening import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic, wants_fit_check
 from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, context_after
@@ -43,6 +44,7 @@ class Advisor(Composer):
         self.resolver = Resolver(kb)
         self.guard = ScopeGuard(kb)
         self.knowledge_intents = knowledge_intents(kb)
+        self.passages = PassageIndex(kb)
         # Words of what the KB describes (its gaps left out: "stanford" is named there as not covered).
         described = {name: value for name, value in kb.to_dict().items() if name != "gaps"}
         self.kb_words = frozenset(w for text in strings_in(described) for w in words(text))

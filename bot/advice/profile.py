@@ -185,12 +185,14 @@ PREFERS_TECHNICAL = re.compile(
     r"want to stay|want to remain|stay|remain)\b[^.?!]{0,30}?\b(?:technical|hands on|engineering work|coding|"
     r"code|design work|designing|building things|problem solving|solving problems|the tech)\b"
     r"|\b(?:i|i'm|i am|i really)\b[^.?!]{0,20}?\b(?:don't|do not|dont|never|hate|dislike|not keen on|"
-    r"not interested in|can't stand|avoid|not a fan of|not good at|struggle with)\b[^.?!]{0,25}?"
+    r"not interested in|can't stand|avoid|not a fan of|not good at|struggle with|not sure i want to|"
+    r"don't want to|do not want to|dont want to|rather not|have no interest in|no desire to)\b[^.?!]{0,25}?"
     r"\b(?:manag\w*|leading people|lead people|people management|meetings|politics|admin|paperwork|supervis\w*)\b"
 )
 # "I love testing and standards": what the visitor enjoys, in their words (role suggestions read this).
 ENJOYS = re.compile(
-    r"\b(?:i|i'm|i am|i've always|i really|i do)\b[^.?!]{0,20}?\b(?:like|love|enjoy|prefer|am into|'m into|"
+    r"\b(?:i|i'm|i am|i've always|i really|i do|someone who|somebody who|people who|a person who|anyone who)\b"
+    r"[^.?!]{0,20}?\b(?:like|likes|love|loves|enjoy|enjoys|prefer|prefers|am into|'m into|is into|are into|"
     r"am good at|'m good at|am passionate about|'m passionate about|am interested in|'m interested in|"
     r"am keen on|'m keen on|get a kick out of|thrive on)\b([^.?!]*)"
 )

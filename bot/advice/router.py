@@ -9,19 +9,24 @@ another job where the answer would quote the engineering managers' figures
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, Callable, List, Optional
 
 from bot.advice.handlers.gaps import answer_uncovered, decisive_gap_answer
 from bot.advice.handlers.places import place_answer
-from bot.advice.handlers.programs import other_programs_answer, program_in_context, where_to_learn_answer
+from bot.advice.handlers.programs import (
+    other_programs_answer,
+    program_in_context,
+    where_it_is_answer,
+    where_to_learn_answer,
+)
 from bot.advice.handlers.roles import figures_not_given
 from bot.advice.handlers.topics import technical_track_answer
 from bot.advice.profile import prefers_technical_work
-from bot.advice.registry import Handler, handler_for
-from bot.advice.subjects import figures_asked_for, other_institution, other_job
+from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
+from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Statistic
-from bot.knowledge.terms import GAP
+from bot.knowledge.terms import GAP, ROLE
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
@@ -44,6 +49,16 @@ LEARN_IT = re.compile(
     r"|\bwhich (?:course|program|programme|degree|university|school)\b.*\b(?:teach|teaches|cover|covers|offer|offers)\b"
     r"|\bwhere (?:is|are) (?:it|that|this|they) (?:taught|covered)\b"
 )
+# "Where is it?" after a program: where it is taught.
+WHERE_IS_IT = re.compile(
+    r"\bwhere (?:is|are) (?:it|they|that|this)(?: based| located| taught)?\b|\bwhich (?:city|country|campus)\b"
+)
+# A question about the visitor's own pay, accounts or records ("what is my compensation?").
+OWN_AFFAIRS = re.compile(
+    r"\b(?:what|what's|whats|how much|when|where|show|check|tell me)\b[^?.!]{0,25}\bmy (?:current |monthly |annual |"
+    r"yearly |next )?(?:salary|pay|paycheck|pay cheque|payslip|compensation|wage|wages|income|bonus|pension|tax|taxes|"
+    r"benefits|401k|balance|account|bank|credit|raise|pay rise|holiday|vacation|leave|pto|overtime)\b"
+)
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 SOURCES = "ask_sources"  # "where does that come from?" is about the last answer, whatever it names
 
@@ -56,29 +71,79 @@ def choose_handler(advisor: Advisor, question: Question, found: Found) -> Handle
         return intent_handler
     if advisor.decisive_gap(found):
         return decisive_gap_answer  # "is engineering management stressful?", even when NLU is unsure
-    if unsure:
-        return intent_handler
+    for rule in RULES:
+        handler = rule(advisor, question, found)
+        if handler is not None:
+            return handler
+    return intent_handler
+
+
+Rule = Callable[["Advisor", Question, Found], Optional[Handler]]
+
+
+def own_affairs(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """ "What is my compensation?", "when is my pay day?": the visitor's own records, which no article holds."""
+    if OWN_AFFAIRS.search(question.text.lower()) and not found.get(ROLE):
+        return HANDLERS[OUT_OF_SCOPE]
+    return None
+
+
+def program_follow_up(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """After an answer about a program: "where can I learn it?", "where is it?", "how long does it take?"."""
     program, feature = program_in_context(advisor, question.context.topic)
-    if program is not None and LEARN_IT.search(question.text.lower()):
-        return _where_to_learn(program.id, feature.id if feature else None)  # "where can I learn it?"
+    if program is None:
+        return None
+    low = question.text.lower()
+    if LEARN_IT.search(low):
+        return _where_to_learn(program.id, feature.id if feature else None)
+    if WHERE_IS_IT.search(low):
+        return _where_it_is(program.id)
     place_gap = advisor.kb.place_gap()
-    program_gaps = [g for g in found.get(GAP, []) if not (place_gap and g == place_gap.id)]
-    if program is not None and program_gaps:
-        return answer_uncovered  # "how long does it take?" after a program: the sources don't say
+    if any(not (place_gap and g == place_gap.id) for g in found.get(GAP, [])):
+        return answer_uncovered  # the sources give no length, fees or entry requirements
+    return None
+
+
+def prefers_technical(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
     if question.intent in FIT_INTENTS and prefers_technical_work(question.said()):
         return technical_track_answer  # "I prefer technical work, should I manage?"
+    return None
+
+
+def another_university_or_degree(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
     institution = other_institution(advisor, question.text)
     if institution is not None:
         return _other_programs(institution)  # "does Stanford have a master's in engineering management?"
+    degree = other_degree(question.text)
+    if degree is not None and question.intent not in ("ask_role", "ask_jobs", "ask_role_match"):
+        return _not_covered(degree)  # "is a master's in mechanical engineering worth it?"
+    return None
+
+
+def another_job(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
     figures = figures_asked_for(advisor, question)
     job = other_job(advisor, question, found) if figures else None
     if job is not None:
-        return _figures_not_given(
-            job, figures
-        )  # "what do civil engineers earn?", "are civil engineering jobs growing?"
-    if place_gap is not None and place_gap.id in found.get(GAP, []):
+        return _figures_not_given(job, figures)  # "what do civil engineers earn?", "are civil engineering jobs up?"
+    return None
+
+
+def a_place(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    place_gap = advisor.kb.place_gap()
+    if question.intent != UNSURE and place_gap is not None and place_gap.id in found.get(GAP, []):
         return place_answer  # "and in the UK?": the figures are U.S. data
-    return intent_handler
+    return None
+
+
+# In order: the first rule that reads the question decides.
+RULES: List[Rule] = [
+    own_affairs,
+    program_follow_up,
+    prefers_technical,
+    another_university_or_degree,
+    another_job,
+    a_place,
+]
 
 
 def _figures_not_given(job: str, figures: List[Statistic]) -> Handler:
@@ -93,6 +158,20 @@ def _where_to_learn(program_id: str, feature_id: Optional[str]) -> Handler:
         program = advisor.kb.get(program_id)
         feature = next((f for f in program.features if f.id == feature_id), None)
         return where_to_learn_answer(advisor, program, feature)
+
+    return answer
+
+
+def _where_it_is(program_id: str) -> Handler:
+    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+        return where_it_is_answer(advisor, advisor.kb.get(program_id))
+
+    return answer
+
+
+def _not_covered(subject: str) -> Handler:
+    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+        return advisor.not_covered(subject, program_pages=False)
 
     return answer
 

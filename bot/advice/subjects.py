@@ -20,19 +20,29 @@ from bot.knowledge.text import normalise, plain, singular
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
 
-# "civil engineering jobs", "software engineers", "mechanical engineering roles": a field's engineering jobs.
-FIELD_JOBS = re.compile(
-    r"\b((?:[a-z]+ )?[a-z]+ (?:engineering (?:jobs|roles|positions|careers|vacancies|work|salaries|pay)|engineers))\b"
+# "civil engineering jobs", "software engineers", "software developer jobs", "operations managers": a named job.
+JOB_NOUN = (
+    r"(?:engineers?|developers?|analysts?|technicians?|scientists?|designers?|managers?|directors?|architects?|"
+    r"consultants?|specialists?|officers?|supervisors?|leads?|nurses?|teachers?|accountants?|programmers?)"
 )
+FIELD_JOBS = re.compile(
+    r"\b((?:[a-z]+ )?[a-z]+ (?:engineering (?:jobs|roles|positions|careers|vacancies|work|salaries|pay)|"
+    + JOB_NOUN
+    + r"(?: (?:jobs|roles|positions|careers))?))\b"
+)
+SELF_DESCRIBED = re.compile(r"\b(?:i m|im|i am|i ve been|ive been|i have been|i work as|working as|as|my job as)\s*$")
 NOT_FIELDS = frozenset(
     """the a an all most many some do does are is for of and to as other junior senior new young good our my your
     their these those become becoming be being that which what how why when where who can will would should most
     experienced chartered professional qualified many more""".split()
 )
 PAY_INTENT = "ask_salary"  # its topic quotes the pay figure
+LEANING_INTENTS = ("follow_up", "nlu_fallback")  # intents that leave the words to say what is asked
+PAY_WORDS = re.compile(r"\b(salary|salaries|pay|paid|earn|earns|earning|make|makes|money|wage|wages|income)\b")
 # "how much do they earn?" right after an answer about one role.
 PRONOUN = re.compile(r"\b(they|them|their|that role|that job|this role|this job|those roles|such roles)\b")
 ROLE_TOPICS = ("role:", "more:", "match:")  # context topics set by answers about one role
+SHORT_FOLLOW_UP_WORDS = 4  # "and the salary?": short enough to lean on the last answer
 # What a master's adds to pay is its own question (the 18% figure), not a question about a job's pay.
 MASTERS_WORDS = re.compile(r"\b(master|masters|degree|msc?)\b")
 # Another institution: "Stanford", "MIT", "the University of Toronto", "Imperial College".
@@ -42,6 +52,8 @@ INSTITUTION = re.compile(
 )
 # A capitalised name after "at", "from", "does" ... ("does Stanford have", "at MIT"), unknown to the KB.
 NAMED_AFTER = re.compile(r"\b(?i:at|from|does|do|did|in|of|with|by|like|than|has|have|about)\s+([A-Z][A-Za-z]+)\b")
+# "Purdue's MEM program", "Imperial's MSc"
+POSSESSIVE_NAME = re.compile(r"\b([A-Z][A-Za-z]+)['’]s\b")
 PROGRAM_WORDS = re.compile(
     r"\b(master|masters|msc|ms|mba|degree|program|programme|course|study|studies|offer|offers)\b"
 )
@@ -63,7 +75,9 @@ def figures_describing_subject(advisor: Advisor, intent: str) -> List[Statistic]
 
 def figures_asked_for(advisor: Advisor, question: Question) -> List[Statistic]:
     """The subject role's figures a question asks for: pay when it asks whose pay, else its topic's figures."""
-    if advisor.guard.paid_job(question.text) and not MASTERS_WORDS.search(question.text.lower()):
+    low = question.text.lower()
+    asks_pay = advisor.guard.paid_job(question.text) or (question.intent in LEANING_INTENTS and PAY_WORDS.search(low))
+    if asks_pay and not MASTERS_WORDS.search(low):
         return figures_describing_subject(advisor, PAY_INTENT)  # whatever intent NLU picked
     return figures_describing_subject(advisor, question.intent)
 
@@ -73,37 +87,58 @@ def other_job(advisor: Advisor, question: Question, found: Found) -> Optional[st
     subject = advisor.kb.subject_role()
     if subject is None:
         return None
-    roles = found.get(ROLE, [])
-    if subject.id in roles:
-        return None
-    if roles:
-        return roles[0]
+    others = [r for r in found.get(ROLE, []) if r != subject.id]
+    if others:
+        return others[0]  # "do operations managers earn more than engineering managers?" too
     text = question.text
-    if MASTERS_WORDS.search(text.lower()):
-        return None  # "do engineers earn more with a master's?" is the earnings-boost question
-    names = subject_names(subject)
-    for phrase in (advisor.guard.paid_job(text), _field_job(text)):
-        if phrase and singular(normalise(phrase)) not in names:
-            resolved = advisor.resolver.resolve(ROLE, phrase)
-            if resolved == subject.id:
-                return None
-            return resolved or phrase
+    if subject.id not in found.get(ROLE, []) and not MASTERS_WORDS.search(text.lower()):
+        # "do engineers earn more with a master's?" is the earnings-boost question, not another job's pay
+        names = subject_names(subject)
+        for phrase in (advisor.guard.paid_job(text), _field_job(text, names)):
+            if phrase and singular(normalise(phrase)) not in names:
+                resolved = advisor.resolver.resolve(ROLE, phrase)
+                if resolved != subject.id:
+                    return resolved or phrase
     ctx = question.context
     if ctx.role and ctx.role != subject.id and (ctx.topic or "").startswith(ROLE_TOPICS):
-        if PRONOUN.search(text.lower()):
-            return ctx.role
+        short_follow_up = question.intent == "follow_up" or len(text.split()) <= SHORT_FOLLOW_UP_WORDS
+        if PRONOUN.search(text.lower()) or (short_follow_up and subject.id not in found.get(ROLE, [])):
+            return ctx.role  # "how much do they earn?", "and the salary?" after a product manager answer
     return None
 
 
-def _field_job(text: str) -> Optional[str]:
-    for match in FIELD_JOBS.finditer(plain(text)):
-        phrase = match.group(1)
-        words = phrase.split()
+def _field_job(text: str, subject_names: List[str]) -> Optional[str]:
+    clean = plain(text)
+    for match in FIELD_JOBS.finditer(clean):
+        if SELF_DESCRIBED.search(clean[: match.start()]):
+            continue  # "I'm a mechanical engineer": the visitor's own job, not the question's subject
+        words = match.group(1).split()
         while words and words[0] in NOT_FIELDS:
             words.pop(0)
-        if len(words) >= 2 and words[0] not in ("engineering", "engineer"):
-            return " ".join(words)
+        phrase = " ".join(words)
+        if (
+            len(words) >= 2
+            and words[0] not in ("engineering", "engineer", "em", "eng")
+            and not any(singular(phrase).startswith(name) for name in subject_names if " " in name)
+        ):
+            return phrase
     return None
+
+
+# "a master's in mechanical engineering", "an MSc in data science": a degree the sources don't describe.
+OTHER_DEGREE = re.compile(r"\b(?:master|masters|msc|ms|meng|ma|degree|mba) (?:degree )?in ([a-z]+(?: [a-z]+)?)")
+OUR_DEGREE_WORDS = ("engineering management", "management", "engineering mgmt", "em")
+
+
+def other_degree(text: str) -> Optional[str]:
+    """The subject of a master's other than engineering management that a question asks about."""
+    found = OTHER_DEGREE.search(plain(text))
+    if found is None:
+        return None
+    subject = found.group(1)
+    if subject.startswith(OUR_DEGREE_WORDS) or subject.split()[0] in ("it", "this", "that", "the", "a", "an"):
+        return None
+    return f"a master's in {subject}"
 
 
 def other_institution(advisor: Advisor, text: str) -> Optional[str]:
@@ -115,7 +150,7 @@ def other_institution(advisor: Advisor, text: str) -> Optional[str]:
     for match in INSTITUTION.finditer(low):
         if not set(match.group(0).split()) & (ours - {"university", "of", "college"}):
             return match.group(0)
-    for word in NAMED_AFTER.findall(text):
+    for word in NAMED_AFTER.findall(text) + POSSESSIVE_NAME.findall(text):
         if word.lower() not in ours and word.lower() not in advisor.kb_words:
             return word
     return None

@@ -18,7 +18,8 @@ MAX_QUESTIONS = 3  # answered in one reply; more would bury each answer
 MIN_QUESTION_WORDS = 3  # "and you?" is not a question of its own
 
 QUESTION_WORDS = (
-    "what|which|who|whom|whose|where|when|why|how|do|does|did|is|are|was|were|can|could|should|would|will|"
+    "what|whats|what's|which|who|who's|whos|whom|whose|where|where's|wheres|when|why|how|how's|hows|"
+    "do|does|did|is|are|was|were|can|could|should|would|will|"
     "shall|may|might|must|have|has|am|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't|can't"
 )
 ASKING = re.compile(
@@ -28,7 +29,8 @@ ASKING = re.compile(
     re.IGNORECASE,
 )
 # Where a sentence ends, keeping its end mark with it.
-SENTENCE_END = re.compile(r"(?<=[?!.;])\s+|\n+")
+# Where a sentence ends, keeping its end mark with it; "two things:" and numbered items ("1)", "2.") end one too.
+SENTENCE_END = re.compile(r"(?<=[?!.;:])\s+|\n+|\s+(?=\(?\d[).]\s)")
 # A second question joined to the first: ", and do I need …", " and also which …", "? also …".
 JOINED = re.compile(
     r"(?:,\s*|\s+)(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
@@ -47,9 +49,15 @@ class Part:
         return message[self.start : self.end]
 
 
+NUMBERING = re.compile(r"\(?\d[).]\s+")
+
+
 def _trimmed(message: str, start: int, end: int) -> Tuple[int, int]:
     while start < end and message[start] in " \t\n,;-":
         start += 1
+    numbered = NUMBERING.match(message, start, end)
+    if numbered:
+        start = numbered.end()
     while end > start and message[end - 1] in " \t\n,;-":
         end -= 1
     return start, end
@@ -81,10 +89,24 @@ def split_message(message: str) -> List[Part]:
     return parts
 
 
+# "is that right?", "true?": a question that leans on the sentence before it, so it is not read alone.
+LEANS_ON_CONTEXT = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|well)\W+)*(?:is|was|are|isn't) (?:that|this|it|any of that|there any truth)\b"
+    r"|^\W*(?:true|really|right|correct|is that so|any truth in that)\W*$",
+    re.IGNORECASE,
+)
+
+
 def questions_of(message: str) -> List[Part]:
-    """The questions to answer, at most MAX_QUESTIONS; empty when the message is one plain question."""
+    """The questions to answer, at most MAX_QUESTIONS; empty when the message is best read whole.
+
+    Read whole: one plain question; or one question that leans on the background before it
+    ("My boss says you need 10 years. Is that right?").
+    """
     parts = split_message(message)
     questions = [p for p in parts if p.asks and len(p.text(message).split()) >= MIN_QUESTION_WORDS]
     if len(parts) <= 1 or not questions:
+        return []
+    if len(questions) == 1 and LEANS_ON_CONTEXT.search(questions[0].text(message)):
         return []
     return questions[:MAX_QUESTIONS]

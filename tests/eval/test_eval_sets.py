@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+import yaml
+
 from benchmarks.eval import (
+    ANSWERS,
+    EVERYDAY,
+    OOS,
+    REALISTIC,
     VISITOR_FACTS,
     figure_patterns,
     figures_in,
@@ -16,6 +22,7 @@ from benchmarks.eval import (
     score_realistic,
 )
 from bot.knowledge.model import KnowledgeBase
+from bot.paths import PROJECT_ROOT
 
 CATEGORIES = {"visitor_facts", "multi_question", "other_subject", "topic_choice", "long_message", "follow_up"}
 
@@ -70,3 +77,21 @@ def test_scoring_counts_passes_declines_and_invented_facts(kb: KnowledgeBase) ->
     every = score_everyday(lambda turns: everyday[turns[0]], list(everyday), markers, figure_patterns(kb))
     assert every["everyday_declined"] == 0.5, "a reply stating a KB figure is no decline"
     assert every["everyday_figures"] == 1 and every["everyday_with_figures"][0]["figures"] == ["median_salary"]
+
+
+def test_no_evaluation_message_is_a_training_example() -> None:
+    """The sets are held out: the message each case is judged on never appears in data/nlu/."""
+    import glob
+
+    training = set()
+    for path in glob.glob(str(PROJECT_ROOT / "data" / "nlu" / "*.yml")):
+        for block in (yaml.safe_load(open(path, encoding="utf-8")) or {}).get("nlu", []):
+            training |= {
+                line.strip().lstrip("- ").strip().lower() for line in str(block.get("examples", "")).splitlines()
+            }
+    judged = [case["turns"][-1] for case in yaml.safe_load(REALISTIC.read_text())["cases"]]
+    judged += yaml.safe_load(EVERYDAY.read_text())["requests"]
+    judged += yaml.safe_load(OOS.read_text())["questions"]
+    judged += [case["turns"][-1] for case in yaml.safe_load(ANSWERS.read_text())["cases"]]
+    leaked = sorted({text for text in judged if text.strip().lower() in training})
+    assert not leaked, f"evaluation messages found in the training data: {leaked}"

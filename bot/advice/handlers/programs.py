@@ -65,6 +65,24 @@ def where_to_learn_answer(advisor: Composer, program: Program, feature: Optional
     return advisor.compose(lines, citations, advisor.buttons([program.id, "worth_it"]), updates={"program": program.id})
 
 
+def where_it_is_answer(advisor: Composer, program: Program) -> Answer:
+    """ "Where is it?" after a program: where the source says it is taught."""
+    lines = [f"The {program.university} {program.name} is {where_taught(program)}."]
+    if program.url:
+        lines.append(f"Program page: {program.url}")
+    return advisor.compose(
+        lines,
+        [(program.source, program.section)],
+        advisor.buttons([program.id, "programs"]),
+        updates={"program": program.id},
+    )
+
+
+def where_taught(program: Program) -> str:
+    location = program.location
+    return f"taught {location}" if location.lower().startswith(("online", "100%")) else f"based in {location}"
+
+
 def programs_with_feature(advisor: Composer, feature_words: Sequence[str]) -> List[Program]:
     keys = {normalise(w) for w in feature_words}
     return [p for p in advisor.kb.programs if any(keys & {normalise(s) for s in f.synonyms} for f in p.features)]

@@ -1,0 +1,101 @@
+"""Find the knowledge-base passage a question's distinctive words point to.
+
+For questions NLU can't place ("do engineering managers have to deal with
+budgets?"): when the question names the subject and shares rare words with
+one passage of the KB (a topic, an aspect of the difference, a program
+feature), that passage answers it. Words every passage shares ("engineering",
+"manager") carry no weight, so a question about something else finds nothing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, List, Optional, Sequence
+
+from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.text import normalise, stem, words
+from bot.nlu.vocabulary import stop_words
+
+# The subject itself: a question must name it, but it says nothing about which passage answers.
+SUBJECT = re.compile(
+    r"\b(?:engineering managers?|engineering management|eng managers?|ems?|engineering leads?|"
+    r"engineering leaders?|heads? of engineering|engineering mgrs?|managers? of engineers)\b"
+)
+PROGRAM_WORDS = re.compile(
+    r"\b(?:course|courses|program|programs|programme|msc|ms|master|masters|master's|degree|study|studying|"
+    r"module|modules|leeds|northeastern|university|uni)\b"
+)
+GENERIC = frozenset(
+    stem(w)
+    for w in """engineer engineers engineering manager managers management managing manage em ems role roles job jobs
+    work working day days people person team teams time thing things part lot need needs get make much many often
+    usually really actually also still just kind sort way good well new help helps involve involved involves deal
+    stuff thing part like want become spend spent important know able lots bit typical typically think thinks
+    feel feels say says said""".split()
+)
+MIN_SCORE = 2.0  # the sum of matched words' rarity (idf); one rare word such as "stakeholders" is enough
+KINDS = ("aspect", "topic", "feature")  # on a tie, the more specific passage first
+MIN_SHARED_PREFIX = 6  # "sustainability" and "sustainable", "ethics" and "ethical" are the same word here
+
+
+@dataclass(frozen=True)
+class Passage:
+    kind: str  # aspect | topic | feature
+    entry_id: str
+    owner_id: str  # the program a feature belongs to, else the entry itself
+    stems: FrozenSet[str]
+
+
+class PassageIndex:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.passages = list(_passages(kb))
+        counts: Dict[str, int] = {}
+        for passage in self.passages:
+            for s in passage.stems:
+                counts[s] = counts.get(s, 0) + 1
+        total = len(self.passages)
+        self.idf = {s: math.log(1 + total / n) for s, n in counts.items()}
+
+    def best(self, text: str) -> Optional[Passage]:
+        """The passage the question's distinctive words point to, when they point clearly enough."""
+        if not SUBJECT.search(normalise(text)):
+            return None
+        asked = _stems(text)
+        about_programs = bool(PROGRAM_WORDS.search(normalise(text)))
+        scored = []
+        for passage in self.passages:
+            if passage.kind == "feature" and not about_programs:
+                continue  # a program's feature answers questions about programs only
+            score = sum(self.idf.get(s, 0.0) for s in passage.stems if any(_same_word(s, a) for a in asked))
+            if score >= MIN_SCORE:
+                scored.append((-score, KINDS.index(passage.kind), passage.entry_id, passage))
+        return min(scored)[3] if scored else None
+
+
+def _same_word(one: str, other: str) -> bool:
+    if one == other:
+        return True
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= MIN_SHARED_PREFIX - 1 and longer.startswith(shorter[:MIN_SHARED_PREFIX])
+
+
+def _stems(text: str) -> FrozenSet[str]:
+    stop = stop_words()
+    return frozenset(stem(w) for w in words(text) if w not in stop) - GENERIC
+
+
+def _passages(kb: KnowledgeBase) -> Sequence[Passage]:
+    out: List[Passage] = []
+    for topic in kb.topics:
+        out.append(Passage("topic", topic.id, topic.id, _stems(" ".join(kb.fill(p.text) for p in topic.points))))
+    for aspect in kb.comparison.aspects:
+        text = " ".join([aspect.title, *aspect.synonyms, aspect.engineer, aspect.manager])
+        out.append(Passage("aspect", aspect.id, aspect.id, _stems(text)))
+    # Roles are left out: a question that names the subject asks about engineering managers, not another job.
+    for program in kb.programs:
+        for feature in program.features:
+            text = " ".join([feature.title, feature.text, *feature.synonyms])
+            out.append(Passage("feature", feature.id, program.id, _stems(text)))
+    return out
