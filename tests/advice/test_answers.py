@@ -546,3 +546,77 @@ def test_a_question_classified_unsurely_is_left_to_the_whole_message(advisor: Ad
     parts = [QuestionPart("ask_outlook", "is it growing?", confidence=0.1)]
     answer = advisor.answer(Question("ask_salary", "what's the salary? is it growing?", parts=parts))
     assert "$165,370" in answer.text and "4%" not in answer.text
+
+
+# -- topic choice -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("would an EM spend much time negotiating with stakeholders?", "stakeholders"),
+        ("how important is financial literacy for an engineering manager", "financial literacy"),
+        ("what's a typical week like for an engineering manager", "communicating"),
+    ],
+)
+def test_an_unsure_question_naming_the_subject_gets_the_kb_passage_it_points_to(
+    advisor: Advisor, text: str, expected: str
+) -> None:
+    answer = advisor.answer(Question("nlu_fallback", text, ranking=[("nlu_fallback", 0.3)]))
+    assert answer.kind == "answer" and expected in answer.text and "\n\nSource" in answer.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["can an engineering manager help me fix my car?", "what do engineering managers think of football?"],
+)
+def test_the_subject_alone_does_not_make_an_everyday_question_answerable(advisor: Advisor, text: str) -> None:
+    assert advisor.answer(Question("nlu_fallback", text, ranking=[("nlu_fallback", 0.3)])).kind == "decline"
+
+
+@pytest.mark.parametrize(
+    "text", ["what is my compensation", "when is my next paycheck", "how much tax do I pay on my bonus"]
+)
+def test_the_visitors_own_pay_or_records_are_declined_not_answered_with_a_figure(advisor: Advisor, text: str) -> None:
+    answer = ask(advisor, "ask_salary", text)
+    assert answer.kind == "decline" and "$165,370" not in answer.text
+
+
+def test_a_preference_for_technical_work_gets_the_technical_track(advisor: Advisor) -> None:
+    text = "I prefer hands-on technical work and I don't enjoy managing people. Should I go into management?"
+    answer = ask(advisor, "ask_fit", text)
+    assert "You said you'd rather do technical work" in answer.text and "Principal engineer" in answer.text
+    assert advisor.instead_of_fit_check(Question("check_readiness", text)) is not None  # no readiness check
+
+
+@pytest.mark.parametrize(
+    "text,starts",
+    [
+        ("Am I suited to engineering management?", True),
+        ("/check_readiness", True),
+        ("how much do engineering managers earn?", False),
+        ("do engineering managers still do technical work?", False),
+    ],
+)
+def test_the_readiness_check_starts_only_when_asked(advisor: Advisor, text: str, starts: bool) -> None:
+    ranking = [("check_readiness", 0.6), ("ask_salary", 0.2), ("ask_difference", 0.15)]
+    instead = advisor.instead_of_fit_check(Question("check_readiness", text, ranking=ranking))
+    assert (instead is None) == starts, instead and instead.text
+
+
+def test_roles_are_suggested_only_from_what_the_visitor_enjoys(advisor: Advisor) -> None:
+    suggested = ask(advisor, "ask_role_match", "I love testing things and checking standards, what role suits me?")
+    assert "Quality engineer" in suggested.text and "because you mention" in suggested.text
+    asked = ask(advisor, "ask_role_match", "what roles would suit me?")
+    assert "Tell me what you enjoy" in asked.text and "because you mention" not in asked.text
+
+
+def test_program_follow_ups_stay_with_the_program(advisor: Advisor) -> None:
+    leeds = ask(advisor, "ask_program", "tell me about the leeds msc", program="leeds")
+    context = Context(program=leeds.updates["program"], topic=leeds.updates["topic"])
+    length = ask(advisor, "ask_experience", "how long does it take?", context, gap="how long")
+    assert length.kind == "not_covered" and "how long" in length.text
+    frameworks = ask(
+        advisor, "ask_program", "what is the project initiation routemap?", feature="project initiation routemap"
+    )
+    context = Context(program=frameworks.updates["program"], topic=frameworks.updates["topic"])
+    learn = ask(advisor, "ask_reading", "where can I learn it?", context)
+    assert "University of Leeds" in learn.text and "Routemap" in learn.text
