@@ -57,6 +57,8 @@ class Composer:
 
     def combine(self, answers: Sequence[Answer]) -> Answer:
         """Several answers as one reply: their texts in order, then one sources line for all of them."""
+        answered = [a for a in answers if a.kind != AnswerKind.DECLINE]
+        answers = answered or answers[:1]  # a question we can't answer is left out when others are answered
         if len(answers) == 1:
             return answers[0]
         bodies = [a.text.split(SOURCES_SEPARATOR)[0] for a in answers]
@@ -67,9 +69,7 @@ class Composer:
             updates.update(a.updates)
         if citations:
             updates["citations"] = [f"{source}|{section}" for source, section in citations]
-        answered = [a.kind for a in answers if a.kind != AnswerKind.DECLINE]
-        kind = answered[0] if answered else AnswerKind.DECLINE
-        return self.compose(bodies, citations, buttons, kind=kind, updates=updates, joiner="\n\n")
+        return self.compose(bodies, citations, buttons, kind=answers[0].kind, updates=updates, joiner="\n\n")
 
     def point_text(self, point: Point) -> str:
         return self.kb.fill(point.text)

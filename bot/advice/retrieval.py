@@ -36,6 +36,7 @@ GENERIC = frozenset(
     feel feels say says said""".split()
 )
 MIN_SCORE = 2.0  # the sum of matched words' rarity (idf); one rare word such as "stakeholders" is enough
+ASPECT_INTENT, PROGRAM_INTENT = "ask_difference", "ask_program"  # whose answers hold aspects and features
 KINDS = ("aspect", "topic", "feature")  # on a tie, the more specific passage first
 MIN_SHARED_PREFIX = 6  # "sustainability" and "sustainable", "ethics" and "ethical" are the same word here
 
@@ -45,6 +46,7 @@ class Passage:
     kind: str  # aspect | topic | feature
     entry_id: str
     owner_id: str  # the program a feature belongs to, else the entry itself
+    intent: str  # the intent whose answer holds it (an aspect belongs to the difference, a feature to the programs)
     stems: FrozenSet[str]
 
 
@@ -58,8 +60,11 @@ class PassageIndex:
         total = len(self.passages)
         self.idf = {s: math.log(1 + total / n) for s, n in counts.items()}
 
-    def best(self, text: str) -> Optional[Passage]:
-        """The passage the question's distinctive words point to, when they point clearly enough."""
+    def best(self, text: str, preferred: Sequence[str] = ()) -> Optional[Passage]:
+        """The passage the question's distinctive words point to, when they point clearly enough.
+
+        Among passages that score the same, one whose intent NLU guessed (`preferred`, likeliest first) wins.
+        """
         if not SUBJECT.search(normalise(text)):
             return None
         asked = _stems(text)
@@ -70,8 +75,13 @@ class PassageIndex:
                 continue  # a program's feature answers questions about programs only
             score = sum(self.idf.get(s, 0.0) for s in passage.stems if any(_same_word(s, a) for a in asked))
             if score >= MIN_SCORE:
-                scored.append((-score, KINDS.index(passage.kind), passage.entry_id, passage))
-        return min(scored)[3] if scored else None
+                scored.append((score, passage))
+        if not scored:
+            return None
+        top = max(score for score, _ in scored)
+        tied = [p for score, p in scored if score >= top - 1e-9]
+        rank = {intent: i for i, intent in enumerate(preferred)}
+        return min(tied, key=lambda p: (rank.get(p.intent, len(rank)), KINDS.index(p.kind), p.entry_id))
 
 
 def _same_word(one: str, other: str) -> bool:
@@ -89,13 +99,15 @@ def _stems(text: str) -> FrozenSet[str]:
 def _passages(kb: KnowledgeBase) -> Sequence[Passage]:
     out: List[Passage] = []
     for topic in kb.topics:
-        out.append(Passage("topic", topic.id, topic.id, _stems(" ".join(kb.fill(p.text) for p in topic.points))))
+        out.append(
+            Passage("topic", topic.id, topic.id, topic.intent, _stems(" ".join(kb.fill(p.text) for p in topic.points)))
+        )
     for aspect in kb.comparison.aspects:
         text = " ".join([aspect.title, *aspect.synonyms, aspect.engineer, aspect.manager])
-        out.append(Passage("aspect", aspect.id, aspect.id, _stems(text)))
+        out.append(Passage("aspect", aspect.id, aspect.id, ASPECT_INTENT, _stems(text)))
     # Roles are left out: a question that names the subject asks about engineering managers, not another job.
     for program in kb.programs:
         for feature in program.features:
             text = " ".join([feature.title, feature.text, *feature.synonyms])
-            out.append(Passage("feature", feature.id, program.id, _stems(text)))
+            out.append(Passage("feature", feature.id, program.id, PROGRAM_INTENT, _stems(text)))
     return out

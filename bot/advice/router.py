@@ -20,6 +20,7 @@ from bot.advice.handlers.programs import (
     where_to_learn_answer,
 )
 from bot.advice.handlers.roles import figures_not_given
+from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import technical_track_answer
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
@@ -59,6 +60,12 @@ OWN_AFFAIRS = re.compile(
     r"yearly |next )?(?:salary|pay|paycheck|pay cheque|payslip|compensation|wage|wages|income|bonus|pension|tax|taxes|"
     r"benefits|401k|balance|account|bank|credit|raise|pay rise|holiday|vacation|leave|pto|overtime)\b"
 )
+# "Who collected that data?", "what's the source?", "says who?"
+ORIGIN = re.compile(
+    r"\b(?:who|where)\b[^?.!]{0,30}\b(?:collected|measured|gathered|compiled|published|reported|produced|"
+    r"calculated|came up with|comes? from|come up with)\b|\bwhat(?:'s| is| was) the source\b|"
+    r"\bsources? (?:for|of) (?:that|this|it|those)\b|\bsays who\b|\bwho says\b|\baccording to (?:who|whom)\b"
+)
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 SOURCES = "ask_sources"  # "where does that come from?" is about the last answer, whatever it names
 
@@ -66,6 +73,10 @@ SOURCES = "ask_sources"  # "where does that come from?" is about the last answer
 def choose_handler(advisor: Advisor, question: Question, found: Found) -> Handler:
     """The intent's handler, unless the question's own words say what it is about."""
     intent_handler = handler_for(question.intent, advisor.kb)
+    for rule in CONTEXT_RULES:  # whatever NLU made of it: "where is it?" after a program, "who says so?"
+        handler = rule(advisor, question, found)
+        if handler is not None:
+            return handler
     unsure = question.intent == UNSURE
     if (question.intent not in advisor.knowledge_intents and not unsure) or question.intent == SOURCES:
         return intent_handler
@@ -135,10 +146,18 @@ def a_place(advisor: Advisor, question: Question, found: Found) -> Optional[Hand
     return None
 
 
+def origin_follow_up(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """ "Who collected that data?" after a figure: where it was measured, then the article."""
+    if question.context.citations and ORIGIN.search(question.text.lower()):
+        return answer_sources
+    return None
+
+
+# Rules read before the intent, for every intent: a short question leaning on the last answer.
+CONTEXT_RULES: List[Rule] = [program_follow_up, origin_follow_up]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     own_affairs,
-    program_follow_up,
     prefers_technical,
     another_university_or_degree,
     another_job,

@@ -14,7 +14,7 @@ span is its text, so every channel and the action server see it in the parse.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import joblib
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -89,6 +89,22 @@ class QuestionClassifier(GraphComponent):
         self.classifier = classifier
         return self.resource
 
+    def _read(self, text: str, row: Any, labels: List[str], whole_on_topic: bool) -> Tuple[str, float]:
+        """A question's intent and confidence.
+
+        A fragment of an on-topic message ("and who accredits it?") is short and lacks the subject's
+        words, so it can look out of scope on its own: it is, only when it names another subject.
+        """
+        if self.guard.foreign_subject(text):
+            return OUT_OF_SCOPE, 1.0
+        best = int(row.argmax())
+        if labels[best] != OUT_OF_SCOPE or not whole_on_topic:
+            return labels[best], float(row[best])
+        oos = float(row[labels.index(OUT_OF_SCOPE)])
+        rest = [(float(p), label) for p, label in zip(row, labels, strict=True) if label != OUT_OF_SCOPE]
+        p, label = max(rest)
+        return label, p / max(1e-9, 1.0 - oos)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text: Optional[str] = message.get(TEXT)
@@ -101,16 +117,16 @@ class QuestionClassifier(GraphComponent):
             probabilities = self.classifier.predict_proba(texts)
             labels = list(self.classifier.classes_)
             entities = list(message.get(ENTITIES) or [])
+            whole_on_topic = (message.get(INTENT) or {}).get("name") != OUT_OF_SCOPE
             for part, part_text, row in zip(parts, texts, probabilities, strict=True):
-                best = int(row.argmax())
-                intent = OUT_OF_SCOPE if self.guard.foreign_subject(part_text) else labels[best]
+                intent, confidence = self._read(part_text, row, labels, whole_on_topic)
                 entities.append(
                     {
                         "entity": QUESTION,
                         "value": intent,
                         "start": part.start,
                         "end": part.end,
-                        "confidence_entity": round(float(row[best]), 4),
+                        "confidence_entity": round(confidence, 4),
                         "extractor": type(self).__name__,
                     }
                 )

@@ -271,12 +271,21 @@ def test_button_payloads_are_not_screened_out(advisor: Advisor) -> None:
 def test_low_confidence_offers_did_you_mean_buttons(advisor: Advisor) -> None:
     question = Question(
         "nlu_fallback",
-        "is em growing or what",
+        "em ok or what",
         ranking=[("nlu_fallback", 0.5), ("ask_outlook", 0.3), ("ask_good_career", 0.2), ("greet", 0.01)],
     )
     answer = advisor.answer(question)
     assert answer.text.startswith("Sorry") and "Did you mean" in answer.text
     assert [b.payload for b in answer.buttons[:2]] == ["/ask_outlook", "/ask_good_career"]
+
+
+def test_low_confidence_with_words_the_kb_holds_gets_the_guess_they_support(advisor: Advisor) -> None:
+    question = Question(
+        "nlu_fallback",
+        "is em growing or what",
+        ranking=[("nlu_fallback", 0.5), ("ask_outlook", 0.3), ("ask_good_career", 0.2), ("greet", 0.01)],
+    )
+    assert "4%" in advisor.answer(question).text  # "growing" is in three topics; NLU's likeliest guess decides
 
 
 def test_low_confidence_off_topic_is_declined(advisor: Advisor) -> None:

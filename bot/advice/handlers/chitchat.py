@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from bot.advice.compose import MAX_BUTTONS
 from bot.advice.registry import OUT_OF_SCOPE, handles
-from bot.advice.retrieval import Passage
 from bot.advice.screening import wants_to_stop
 from bot.advice.types import Answer, AnswerKind, Button, Found, Question
 
@@ -15,7 +14,6 @@ if TYPE_CHECKING:
 
 # A low-confidence guess is offered as a "Did you mean" button when it is at least this likely.
 SUGGEST_MIN_CONFIDENCE = 0.15
-ASPECT_INTENT, PROGRAM_INTENT = "ask_difference", "ask_program"
 MAX_GUESSES = 2
 
 
@@ -80,9 +78,9 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
     guesses = [
         name for name, confidence in question.ranking if name != "nlu_fallback" and confidence >= SUGGEST_MIN_CONFIDENCE
     ][:MAX_GUESSES]
-    passage = advisor.passages.best(question.text)
-    if passage is not None and (not guesses or passage_intent(advisor, passage) == guesses[0]):
-        return passage_answer(advisor, question) or decline(advisor)  # "do engineering managers deal with budgets?"
+    closest = passage_answer(advisor, question, guesses)
+    if closest is not None:
+        return closest  # "do engineering managers have to deal with budgets?"
     if not guesses or guesses[0] == OUT_OF_SCOPE:
         return answer_out_of_scope(advisor, question, found)
     topics = [advisor.kb.topic_for_intent(g) for g in guesses]
@@ -106,12 +104,12 @@ def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> A
     return decline(advisor)
 
 
-def passage_answer(advisor: Advisor, question: Question) -> Optional[Answer]:
+def passage_answer(advisor: Advisor, question: Question, guesses: Sequence[str] = ()) -> Optional[Answer]:
     """The answer from the KB passage the question's distinctive words point to, if any."""
     from bot.advice.handlers.programs import program_answer
     from bot.advice.handlers.topics import aspect_answer
 
-    passage = advisor.passages.best(question.text)
+    passage = advisor.passages.best(question.text, guesses)
     if passage is None:
         return None
     entry = advisor.kb.get(passage.entry_id)
@@ -120,13 +118,6 @@ def passage_answer(advisor: Advisor, question: Question) -> Optional[Answer]:
     if passage.kind == "aspect":
         return aspect_answer(advisor, entry)
     return program_answer(advisor, advisor.kb.get(passage.owner_id), entry.synonyms[:1])
-
-
-def passage_intent(advisor: Advisor, passage: Passage) -> str:
-    """The intent whose answer a passage belongs to (an aspect to the difference, a feature to the programs)."""
-    if passage.kind == "topic":
-        return advisor.kb.get(passage.entry_id).intent
-    return ASPECT_INTENT if passage.kind == "aspect" else PROGRAM_INTENT
 
 
 def decline(advisor: Advisor) -> Answer:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 Step = Callable[["Advisor", Question, Found], Optional[Answer]]
 
 OTHER = re.compile(r"\bother\b")
+SIDES = re.compile(r"\b(?:engineers?|managers?|ems?|the engineer|the manager|for them|for engineers)\b")
 WHY = re.compile(r"^\W*(why|how come|says who|based on what|how do you know|what makes you say)\b")
 MORE = re.compile(
     r"\b(tell me more|more about (that|this|it)|more detail|more info|elaborate|expand on|go on|"
@@ -43,6 +44,13 @@ def named_entity(advisor: Advisor, question: Question, found: Found) -> Optional
         return answer_program(advisor, question, found)
     if found.get(ASPECT):
         return aspect_answer(advisor, advisor.kb.get(found[ASPECT][0]))
+    return None
+
+
+def other_side_of_the_aspect(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """ "And engineers?" after an aspect of the difference: the aspect, which gives both sides."""
+    if question.context.aspect and SIDES.search(question.text.lower()):
+        return aspect_answer(advisor, advisor.kb.get(question.context.aspect))
     return None
 
 
@@ -128,7 +136,16 @@ def where_next(advisor: Advisor, question: Question, found: Found) -> Optional[A
     return Answer("Here is where you could go next from there:", advisor.buttons(topic.related))
 
 
-STEPS: List[Step] = [named_entity, the_other_one, why, more_on_program, more_on_role, more_on_topic, where_next]
+STEPS: List[Step] = [
+    named_entity,
+    other_side_of_the_aspect,
+    the_other_one,
+    why,
+    more_on_program,
+    more_on_role,
+    more_on_topic,
+    where_next,
+]
 
 
 @handles("follow_up")
