@@ -17,7 +17,7 @@ from bot.advice.readiness import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, Progres
 from bot.advice.types import QuestionPart
 from bot.knowledge.loader import load
 from bot.nlu.vocabulary import load_words
-from bot.paths import KNOWN_WORDS, TOPIC_WORDS
+from bot.paths import CHAT_WORDS, KNOWN_WORDS, TOPIC_WORDS
 
 QUESTION_ENTITY = "question"  # one question of a message (bot/nlu/question_classifier.py)
 CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations", "experience_years", "degree_field")
@@ -26,7 +26,7 @@ READINESS_FORM = "readiness_form"
 
 @lru_cache(maxsize=1)
 def advisor() -> Advisor:
-    return Advisor(load(), load_words(KNOWN_WORDS), load_words(TOPIC_WORDS))
+    return Advisor(load(), load_words(KNOWN_WORDS), load_words(TOPIC_WORDS), load_words(CHAT_WORDS))
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ FIT_CHECK_INTENT, FIT_TOPIC_INTENT, UNSURE_INTENT = "check_readiness", "ask_fit"
 NEXT_GUESS_CONFIDENCE = 0.1  # NLU's next guess, when the check was read into a message that doesn't ask for it
 MAX_QUESTIONS = 3  # answered in one reply
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop"})
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
 CONTEXT_INTENTS = frozenset({"follow_up", "ask_sources"})
 
@@ -37,10 +38,12 @@ class Advisor(Composer):
         kb: KnowledgeBase,
         known: Optional[FrozenSet[str]] = None,
         topic_words: Optional[FrozenSet[str]] = None,
+        chat_words: Optional[FrozenSet[str]] = None,
     ) -> None:
         super().__init__(kb)
         self.known = known  # vocabulary of training data and KB, when built
-        self.topic_words = topic_words  # content words of the KB and on-topic training data, when built
+        self.topic_words = topic_words  # words that mark a message as on the subject, when built
+        self.chat_words = chat_words  # content words of small talk's training examples, when built
         self.resolver = Resolver(kb)
         self.guard = ScopeGuard(kb)
         self.knowledge_intents = knowledge_intents(kb)
@@ -101,13 +104,26 @@ class Advisor(Composer):
             subject = self.guard.foreign_subject(question.text)
             if subject:
                 return self.decline_subject(subject)
-            if (
-                self.topic_words
-                and question.intent not in CONTEXT_INTENTS
-                and off_topic(question.text, self.topic_words)
-            ):
-                return HANDLERS[OUT_OF_SCOPE](self, question, {})
+        if self.off_the_subject(question):
+            return HANDLERS[OUT_OF_SCOPE](self, question, {})
         return None
+
+    def off_the_subject(self, question: Question) -> bool:
+        """True when a confident intent sits on words that are neither the subject's nor small talk's.
+
+        "How many ounces are in a pound?" can get a knowledge intent, and "what's the UV index
+        this afternoon?" a greeting, from an n-gram classifier; nothing in them touches either.
+        """
+        if not self.topic_words or question.text.startswith("/"):
+            return False
+        if question.intent in CONTEXT_INTENTS:
+            has_context = bool(question.context.topic or question.context.citations)
+            return not has_context and off_topic(question.text, self.topic_words)  # a follow-up to nothing
+        if question.intent in self.knowledge_intents:
+            return off_topic(question.text, self.topic_words)
+        if question.intent in SMALL_TALK:
+            return off_topic(question.text, self.topic_words | (self.chat_words or frozenset()))
+        return False
 
     # -- what the question names -------------------------------------------
     def resolve_entities(self, entities: Sequence[Tuple[str, str]]) -> Found:

