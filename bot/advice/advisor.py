@@ -13,7 +13,7 @@ from bot.advice import handlers  # noqa: F401  (importing registers every handle
 from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
 from bot.advice.profile import prefers_technical_work
-from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, knowledge_intents
+from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.retrieval import PassageIndex
 from bot.advice.router import choose_handler
 from bot.advice.screening import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic, wants_fit_check
@@ -26,6 +26,7 @@ from bot.nlu.scope import ScopeGuard
 FIT_CHECK_INTENT, FIT_TOPIC_INTENT, UNSURE_INTENT = "check_readiness", "ask_fit", "nlu_fallback"
 NEXT_GUESS_CONFIDENCE = 0.1  # NLU's next guess, when the check was read into a message that doesn't ask for it
 MAX_QUESTIONS = 3  # answered in one reply
+GROUNDING_SCORE = 3.0  # how rare the question's KB words must be to overrule the intent's answer (see `grounded`)
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
 SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop"})
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
@@ -65,11 +66,31 @@ class Advisor(Composer):
         refused = self.screen(question)
         if refused is not None:
             return refused
-        answer = choose_handler(self, question, found)(self, question, found)
+        handler = choose_handler(self, question, found)
+        answer = handler(self, question, found)
+        if handler is handler_for(question.intent, self.kb) and question.intent in self.knowledge_intents:
+            answer = self.grounded(question, answer)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
             answer.updates.setdefault("citations", list(unique))
         return answer
+
+    def grounded(self, question: Question, answer: Answer) -> Answer:
+        """The intent's answer, unless it misses the rare KB words the question asks about and one passage has them.
+
+        "How important is financial literacy for an engineering manager?" can read to NLU like the
+        experience question; the skills aspect is where the sources say it.
+        """
+        passage = self.passages.best(question.text, [question.intent], min_score=GROUNDING_SCORE)
+        if (
+            passage is None
+            or answer.kind != AnswerKind.ANSWER
+            or self.passages.covers(passage, question.text, answer.text)
+        ):
+            return answer
+        from bot.advice.handlers.chitchat import passage_answer
+
+        return passage_answer(self, question, [question.intent]) or answer
 
     def answer_parts(self, question: Question, parts: Sequence[QuestionPart]) -> Answer:
         """Each question on its own, later ones in the context the earlier ones set; one reply, one sources line."""

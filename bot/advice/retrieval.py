@@ -60,7 +60,7 @@ class PassageIndex:
         total = len(self.passages)
         self.idf = {s: math.log(1 + total / n) for s, n in counts.items()}
 
-    def best(self, text: str, preferred: Sequence[str] = ()) -> Optional[Passage]:
+    def best(self, text: str, preferred: Sequence[str] = (), min_score: float = 0.0) -> Optional[Passage]:
         """The passage the question's distinctive words point to, when they point clearly enough.
 
         Among passages that score the same, one whose intent NLU guessed (`preferred`, likeliest first) wins.
@@ -74,7 +74,7 @@ class PassageIndex:
             if passage.kind == "feature" and not about_programs:
                 continue  # a program's feature answers questions about programs only
             score = sum(self.idf.get(s, 0.0) for s in passage.stems if any(_same_word(s, a) for a in asked))
-            if score >= MIN_SCORE:
+            if score >= max(MIN_SCORE, min_score):
                 scored.append((score, passage))
         if not scored:
             return None
@@ -82,6 +82,12 @@ class PassageIndex:
         tied = [p for score, p in scored if score >= top - 1e-9]
         rank = {intent: i for i, intent in enumerate(preferred)}
         return min(tied, key=lambda p: (rank.get(p.intent, len(rank)), KINDS.index(p.kind), p.entry_id))
+
+    def covers(self, passage: Passage, question: str, answer: str) -> bool:
+        """True when the answer already holds the words the question and the passage share."""
+        shared = [s for s in passage.stems if any(_same_word(s, a) for a in _stems(question))]
+        said = _stems(answer)
+        return any(any(_same_word(s, a) for a in said) for s in shared)
 
 
 def _same_word(one: str, other: str) -> bool:

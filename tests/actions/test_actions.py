@@ -192,3 +192,34 @@ def test_the_action_server_code_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what does au revoir mean",
+        "how many minutes are in an hour",
+        "remind me to water the plants on friday",
+        "what's the cheapest train to Manchester",
+        "my washing machine won't drain",
+    ],
+)
+def test_everyday_requests_are_declined_by_the_real_nlu(chat: Conversation, text: str) -> None:
+    _, reply = chat.say(text)
+    assert reply.startswith("Sorry") and "$165,370" not in reply and "18%" not in reply
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("what do engineering managers earn, and do they need a master's?", ["$165,370", "not required"]),
+        ("Is the Leeds course online? And what does a systems engineer do?", ["online", "systems"]),
+    ],
+)
+def test_each_question_of_a_message_is_answered_through_the_real_nlu(
+    chat: Conversation, text: str, expected: List[str]
+) -> None:
+    message, reply = chat.say(text)
+    assert len([e for e in message["entities"] if e["entity"] == "question"]) == 2
+    for fact in expected:
+        assert fact in reply, reply

@@ -629,3 +629,11 @@ def test_program_follow_ups_stay_with_the_program(advisor: Advisor) -> None:
     context = Context(program=frameworks.updates["program"], topic=frameworks.updates["topic"])
     learn = ask(advisor, "ask_reading", "where can I learn it?", context)
     assert "University of Leeds" in learn.text and "Routemap" in learn.text
+
+
+def test_an_answer_that_misses_the_rare_words_asked_about_gives_way_to_the_passage_with_them(advisor: Advisor) -> None:
+    text = "how important is financial literacy for an engineering manager"
+    answer = ask(advisor, "ask_experience", text)  # NLU's reading; the skills aspect is where the sources say it
+    assert "financial literacy" in answer.text and "\n\nSource" in answer.text
+    plain = ask(advisor, "ask_experience", "how many years of experience do engineering managers need?")
+    assert "five years" in plain.text  # an answer that covers the question stays
