@@ -68,6 +68,11 @@ ORIGIN = re.compile(
 )
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
+DEFINITION = "ask_definition"
+DEFINED_SUBJECT = re.compile(
+    r"\b(?:engineering|management|manager|managers|mgmt|em|ems|it|this|that|field|discipline|role|job|career|"
+    r"profession|degree|program|programme|course|msc|ms|master|masters)\b"
+)
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 SOURCES = "ask_sources"  # "where does that come from?" is about the last answer, whatever it names
 
@@ -92,6 +97,14 @@ def choose_handler(advisor: Advisor, question: Question, found: Found) -> Handle
 
 
 Rule = Callable[["Advisor", Question, Found], Optional[Handler]]
+
+
+def definition_of_something_else(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """ "What does au revoir mean?": the definition topic answers only for the subject (or "it", "that")."""
+    text = question.text.lower()
+    if question.intent == DEFINITION and text and not text.startswith("/") and not DEFINED_SUBJECT.search(text):
+        return HANDLERS[OUT_OF_SCOPE]
+    return None
 
 
 def own_affairs(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
@@ -160,6 +173,7 @@ def origin_follow_up(advisor: Advisor, question: Question, found: Found) -> Opti
 CONTEXT_RULES: List[Rule] = [program_follow_up, origin_follow_up]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
+    definition_of_something_else,
     own_affairs,
     prefers_technical,
     another_university_or_degree,

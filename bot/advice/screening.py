@@ -48,6 +48,7 @@ FIT_CHECK = re.compile(
     r"|\bshould i (?:become|move|go|switch|get|transition|step|make the move|make the jump)\b"
     r"|\bis (?:it|this|management|engineering management|that) (?:for me|right for me|a good fit for me|my thing)\b"
     r"|\bready (?:for|to) (?:manage|lead|move|step|become|make)\b"
+    r"|\b(?:would|will|could|do you think) i (?:make|be) (?:a |an )?(?:good|great|decent|strong|natural|successful)\b"
 )
 
 

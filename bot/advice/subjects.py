@@ -16,6 +16,7 @@ from bot.advice.types import Found, Question
 from bot.knowledge.model import Role, Statistic, Topic
 from bot.knowledge.terms import ROLE
 from bot.knowledge.text import normalise, plain, singular
+from bot.nlu.vocabulary import stop_words
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
@@ -113,8 +114,8 @@ def _field_job(text: str, subject_names: List[str]) -> Optional[str]:
         if SELF_DESCRIBED.search(clean[: match.start()]):
             continue  # "I'm a mechanical engineer": the visitor's own job, not the question's subject
         words = match.group(1).split()
-        while words and words[0] in NOT_FIELDS:
-            words.pop(0)
+        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in NOT_FIELDS or w in stop_words()), default=0)
+        words = words[cut:]  # "the move from engineer" leaves "engineer": no field named
         phrase = " ".join(words)
         if (
             len(words) >= 2

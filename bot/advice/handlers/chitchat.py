@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from bot.advice.compose import MAX_BUTTONS
+from bot.advice.handlers.programs import comparison_answer, program_answer
 from bot.advice.registry import OUT_OF_SCOPE, handles
 from bot.advice.screening import wants_to_stop
 from bot.advice.types import Answer, AnswerKind, Button, Found, Question
@@ -14,6 +16,8 @@ if TYPE_CHECKING:
 
 # A low-confidence guess is offered as a "Did you mean" button when it is at least this likely.
 SUGGEST_MIN_CONFIDENCE = 0.15
+FOLLOW_UP_WORDS = 6  # "how much do they make?": short enough to lean on the answer before it
+FOLLOW_UP_CONFIDENCE = 0.3  # NLU's next guess must be at least this likely
 MAX_GUESSES = 2
 
 
@@ -75,6 +79,9 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
     """Low confidence: offer the likeliest topics as buttons, unless it looks off-topic."""
     if question.text and advisor.guard.foreign_subject(question.text):
         return answer_out_of_scope(advisor, question, found)
+    compared = comparison_answer(advisor, found)
+    if compared is not None:
+        return compared  # "product manager vs program manager": two roles or programs named
     guesses = [
         name for name, confidence in question.ranking if name != "nlu_fallback" and confidence >= SUGGEST_MIN_CONFIDENCE
     ][:MAX_GUESSES]
@@ -96,7 +103,10 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
 
 @handles(OUT_OF_SCOPE, knowledge=False)
 def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> Answer:
-    """A decline; unless the question names the subject and a KB passage plainly answers it."""
+    """A decline; unless it is a short follow-up, or names the subject and a KB passage plainly answers it."""
+    follow_up = leaning_follow_up(advisor, question)
+    if follow_up is not None:
+        return advisor.answer(follow_up)
     if question.text and not advisor.guard.foreign_subject(question.text):
         closest = passage_answer(advisor, question)
         if closest is not None:
@@ -104,10 +114,24 @@ def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> A
     return decline(advisor)
 
 
+def leaning_follow_up(advisor: Advisor, question: Question) -> Optional[Question]:
+    """ "How much do they make?" right after an answer: short, with NLU's next guess on the subject.
+
+    Out of context such a message says nothing about the subject, so it can be read as out of
+    scope; after an answer about a role or a topic it asks about that.
+    """
+    ctx = question.context
+    if not (ctx.topic or ctx.role) or len(question.text.split()) > FOLLOW_UP_WORDS:
+        return None
+    guesses = [(name, c) for name, c in question.ranking if name not in (OUT_OF_SCOPE, "nlu_fallback")]
+    if not guesses or guesses[0][1] < FOLLOW_UP_CONFIDENCE or guesses[0][0] not in advisor.knowledge_intents:
+        return None
+    return replace(question, intent=guesses[0][0], ranking=guesses)
+
+
 def passage_answer(advisor: Advisor, question: Question, guesses: Sequence[str] = ()) -> Optional[Answer]:
     """The answer from the KB passage the question's distinctive words point to, if any."""
-    from bot.advice.handlers.programs import program_answer
-    from bot.advice.handlers.topics import aspect_answer
+    from bot.advice.handlers.topics import aspect_answer  # topics imports this module's neighbours
 
     passage = advisor.passages.best(question.text, guesses)
     if passage is None:
