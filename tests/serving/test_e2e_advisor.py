@@ -99,3 +99,12 @@ def test_questions_next_to_the_sources_say_what_they_lack(client: RestClient) ->
     assert "interdisciplinary" in client.ask("what is engineering management?")
     # The sources' own figure is still given when it is what was asked.
     assert "$165,370" in client.ask("how much do engineering managers make?")
+
+
+def test_a_real_message_over_rest_gets_each_question_and_no_invented_fact(client: RestClient) -> None:
+    hearsay = client.ask("My mentor says it takes 12 years before anyone becomes an engineering manager. Is that true?")
+    assert "five years" in hearsay and "12 years" not in hearsay and "You said" not in hearsay
+    both = client.ask(
+        "I've been a civil engineer for two years. How much do engineering managers earn, and do I need a master's?"
+    )
+    assert "$165,370" in both and "not required" in both and "You said you have about 2 years" in both

@@ -10,12 +10,14 @@ from bot.advice.handlers.programs import comparison_answer, program_answer
 from bot.advice.registry import OUT_OF_SCOPE, handles
 from bot.advice.screening import wants_to_stop
 from bot.advice.types import Answer, AnswerKind, Button, Found, Question
+from bot.knowledge.terms import ASPECT, FEATURE, PROGRAM, ROLE
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
 
 # A low-confidence guess is offered as a "Did you mean" button when it is at least this likely.
 SUGGEST_MIN_CONFIDENCE = 0.15
+NAMED_ENTRIES = (ROLE, PROGRAM, FEATURE, ASPECT)  # KB entries a message can name
 FOLLOW_UP_WORDS = 6  # "how much do they make?": short enough to lean on the answer before it
 FOLLOW_UP_CONFIDENCE = 0.3  # NLU's next guess must be at least this likely
 MAX_GUESSES = 2
@@ -82,6 +84,10 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
     compared = comparison_answer(advisor, found)
     if compared is not None:
         return compared  # "product manager vs program manager": two roles or programs named
+    if any(found.get(label) for label in NAMED_ENTRIES):
+        from bot.advice.handlers.follow_ups import answer_follow_up  # follow-ups import the other handlers
+
+        return answer_follow_up(advisor, question, found)  # unsure, but it names a role, program or feature
     guesses = [
         name for name, confidence in question.ranking if name != "nlu_fallback" and confidence >= SUGGEST_MIN_CONFIDENCE
     ][:MAX_GUESSES]
