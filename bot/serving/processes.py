@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import IO, Callable, Dict, List, Optional, Union
 
 from bot.paths import PROJECT_ROOT
-from bot.serving.inbound import MAX_BODY_BYTES
 
 MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -85,18 +84,6 @@ def child_env(ports: Ports) -> Dict[str, str]:
     )
     Path(env["TRACKER_DB"]).parent.mkdir(parents=True, exist_ok=True)
     return env
-
-
-def rasa_server_env() -> Dict[str, str]:
-    """Sanic settings for the Rasa server only (the action server takes whole trackers, which grow)."""
-    return {
-        # Sanic's default is 100 MB; a chat request is far smaller. Bigger bodies get a 413.
-        "SANIC_REQUEST_MAX_SIZE": str(MAX_BODY_BYTES),
-        # Sanic's own errors (413, 404, 405) as JSON with a reason, like ours.
-        "SANIC_FALLBACK_ERROR_FORMAT": "json",
-        # Stop within 2 s of SIGTERM rather than waiting for idle keep-alive connections.
-        "SANIC_GRACEFUL_SHUTDOWN_TIMEOUT": "2",
-    }
 
 
 def _die_with_parent() -> None:
@@ -211,7 +198,7 @@ class BotProcesses:
 
     def rasa_server(self) -> Server:
         # /health, not /ready: Rasa is up once it answers; /ready also needs the others.
-        return Server("Rasa server", self.rasa_args(), f"{self.ports.bot_url}/health", 180, rasa_server_env())
+        return Server("Rasa server", self.rasa_args(), f"{self.ports.bot_url}/health", 180)
 
     def demo_server(self) -> Server:
         """The sample host page, on another origin, with the embed snippet."""

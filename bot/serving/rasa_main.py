@@ -8,8 +8,8 @@
    error carries on with an in-memory store: visitors get answers that are never
    saved. Our `CachedSQLTrackerStore` is left unwrapped, so the message fails
    (503, "not saved") instead.
-3. The server gets `/health`, `/ready` and a `/` that does not name Rasa's
-   version (`bot.serving.health`).
+3. The server gets a 16 KiB body limit (Sanic's default is 100 MB), `/health`,
+   `/ready` and a `/` that does not name Rasa's version (`bot.serving.health`).
 Usage: `python -m bot.serving.rasa_main run ...` (any `rasa` arguments).
 """
 
@@ -61,10 +61,16 @@ def _create_tracker_store(store: Any, domain: Any) -> Any:
 _rasa_create_tracker_store: Any = None
 
 
-def _configure_app_with_health_routes(*args: Any, **kwargs: Any) -> Any:
+def _configure_app(*args: Any, **kwargs: Any) -> Any:
+    """Rasa's app, with a body-size limit, JSON errors, a short shutdown and the health routes."""
     from bot.serving.health import add_routes
+    from bot.serving.inbound import MAX_BODY_BYTES
 
     app = _rasa_configure_app(*args, **kwargs)
+    # Sanic's default is 100 MB; a chat request is far smaller. Bigger bodies get a 413 unread.
+    app.config.REQUEST_MAX_SIZE = MAX_BODY_BYTES
+    app.config.FALLBACK_ERROR_FORMAT = "json"  # Sanic's own 404, 405, 413 as JSON with a reason, like ours
+    app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 2  # stop within 2 s of SIGTERM, not after idle keep-alives
     add_routes(app)
     return app
 
@@ -91,7 +97,7 @@ def install() -> None:
         Agent._create_tracker_store = staticmethod(_create_tracker_store)
     if _rasa_configure_app is None:
         _rasa_configure_app = rasa.core.run.configure_app
-        rasa.core.run.configure_app = _configure_app_with_health_routes
+        rasa.core.run.configure_app = _configure_app
 
 
 def main() -> None:
