@@ -68,9 +68,10 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         actions=int(os.environ.get("TEST_ACTION_PORT", "5155")),
         demo=int(os.environ.get("TEST_DEMO_PORT", "8180")),
     )
-    # The test demo page lives on its own port: allow it to frame the widget.
-    os.environ["WIDGET_FRAME_ANCESTORS"] = f"'self' http://127.0.0.1:{ports.demo}"
-    bot = BotProcesses(ports, MODEL, quiet=True).start()
+    # No WIDGET_FRAME_ANCESTORS: the default must follow the demo page's port on its own.
+    os.environ.pop("WIDGET_FRAME_ANCESTORS", None)
+    log_file = tmp_path_factory.mktemp("logs") / "servers.log"
+    bot = BotProcesses(ports, MODEL, log_file=log_file).start()
     yield bot
     bot.stop()
 

@@ -1,24 +1,39 @@
-"""Run the bot: the action server and the Rasa server (or shell), together.
+"""Run the bot: the action server, the Rasa server (or shell) and the demo page, supervised.
 
 `python -m bot serve` is what `make run` calls; tests start the servers the
-same way. Ctrl-C or SIGTERM stops both; nothing is left running.
+same way. A server that exits is logged and restarted with a growing pause
+(1 s, 2 s, 4 s ... up to 30 s; back to 1 s once it has run for a minute), so
+one crash does not take the others down. SIGTERM, SIGINT or SIGHUP, once or
+many times, stops everything: the signal only sets a flag that the loops
+below check, so a second signal cannot cut the cleanup short. Each child also
+gets SIGTERM from the kernel if this process dies without cleaning up
+(PR_SET_PDEATHSIG), and everything binds 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import ctypes
+import logging
 import os
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List
+from typing import IO, Callable, Dict, List, Optional, Union
 
 from bot.paths import PROJECT_ROOT
 
 MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+FIRST_BACKOFF_S, MAX_BACKOFF_S, STABLE_AFTER_S = 1.0, 30.0, 60.0
+PR_SET_PDEATHSIG = 1
+# Library deprecation warnings are for Rasa's developers, not for whoever runs the bot.
+QUIET_WARNINGS = "ignore::DeprecationWarning,ignore::PendingDeprecationWarning,ignore::FutureWarning"
+
+log = logging.getLogger("bot.supervisor")
 
 
 @dataclass(frozen=True)
@@ -44,17 +59,24 @@ class Ports:
     def rest_url(self) -> str:
         return f"http://{self.host}:{self.rasa}/webhooks/rest/webhook"
 
+    @property
+    def ready_url(self) -> str:
+        return f"{self.bot_url}/ready"
+
 
 def child_env(ports: Ports) -> Dict[str, str]:
     env = dict(os.environ)
     env.setdefault("TRACKER_DB", str(PROJECT_ROOT / "var" / "tracker.db"))
+    env.setdefault("LOG_LEVEL", "WARNING")  # Rasa's INFO lines are for its developers; errors still show
     env.update(
         {
             "ACTION_ENDPOINT_URL": f"http://{ports.host}:{ports.actions}/webhook",
+            "DEMO_PORT": str(ports.demo),  # the widget's frame-ancestors default follows it
             "SANIC_HOST": ports.host,  # the action server binds loopback only
             "RASA_TELEMETRY_ENABLED": "false",  # offline by design
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "PYTHONWARNINGS": QUIET_WARNINGS,
             # Fewer malloc arenas: TensorFlow's threads otherwise each grow their own, inflating memory.
             "MALLOC_ARENA_MAX": env.get("MALLOC_ARENA_MAX", "2"),
             "PYTHONPATH": str(PROJECT_ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
@@ -64,9 +86,21 @@ def child_env(ports: Ports) -> Dict[str, str]:
     return env
 
 
-def wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
+def _die_with_parent() -> None:
+    """In the child, before exec: get SIGTERM when the parent dies, even by SIGKILL (Linux)."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
+class StopRequestedError(Exception):
+    pass
+
+
+def wait_http(url: str, timeout: float, proc: subprocess.Popen, stopping: Callable[[], bool] = lambda: False) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if stopping():
+            raise StopRequestedError
         if proc.poll() is not None:
             raise RuntimeError(f"process for {url} exited with code {proc.returncode}")
         try:
@@ -78,29 +112,72 @@ def wait_http(url: str, timeout: float, proc: subprocess.Popen) -> None:
     raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
+@dataclass
+class Server:
+    """One supervised child: how to start it, how to tell it is up, and its restart state."""
+
+    name: str
+    args: List[str]
+    health_url: str
+    start_timeout: float
+    extra_env: Dict[str, str] = field(default_factory=dict)
+    proc: Optional[subprocess.Popen] = None
+    up_since: float = 0.0  # when it last answered its health check (0: not up)
+    backoff: float = FIRST_BACKOFF_S
+    restart_at: float = 0.0  # when to start it again after it exited (0: not waiting)
+    start_deadline: float = 0.0  # a restarted server must answer by then
+
+
 class BotProcesses:
-    """The two servers as child processes, each in its own process group."""
+    """The servers as child processes, each in its own process group."""
 
-    def __init__(self, ports: Ports = Ports(), model: Path = MODEL, quiet: bool = False) -> None:
-        self.ports, self.model, self.quiet = ports, model, quiet
-        self.children: List[subprocess.Popen] = []
+    def __init__(
+        self, ports: Ports = Ports(), model: Path = MODEL, quiet: bool = False, log_file: Optional[Path] = None
+    ) -> None:
+        self.ports, self.model, self.quiet, self.log_file = ports, model, quiet, log_file
+        self.servers: Dict[str, Server] = {}
+        self.stop_requested = False
+        self._log: Optional[IO[bytes]] = None
 
-    def _spawn(self, args: List[str], interactive: bool = False) -> subprocess.Popen:
-        out = subprocess.DEVNULL if self.quiet else None
-        proc = subprocess.Popen(
+    # -- starting ------------------------------------------------------------------
+    @property
+    def children(self) -> List[subprocess.Popen]:
+        """The running children in start order: action server, Rasa server, demo page."""
+        return [s.proc for s in self.servers.values() if s.proc is not None]
+
+    def _output(self) -> Union[int, IO[bytes], None]:
+        if self.log_file is not None:
+            if self._log is None:
+                self._log = open(self.log_file, "ab")
+            return self._log
+        return subprocess.DEVNULL if self.quiet else None
+
+    def _spawn(self, args: List[str], extra_env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
+        out = self._output()
+        return subprocess.Popen(
             [sys.executable, *args],
             cwd=PROJECT_ROOT,
-            env=child_env(self.ports),
-            stdout=None if interactive else out,
-            stderr=None if interactive else out,
-            start_new_session=not interactive,
+            env={**child_env(self.ports), **(extra_env or {})},
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=out,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
-        self.children.append(proc)
-        return proc
 
-    def start_actions(self, timeout: float = 120) -> None:
-        proc = self._spawn(["-m", "rasa_sdk", "--actions", "actions", "-p", str(self.ports.actions), "--quiet"])
-        wait_http(f"http://{self.ports.host}:{self.ports.actions}/health", timeout, proc)
+    def _start(self, server: Server) -> None:
+        self.servers[server.name] = server
+        server.proc = self._spawn(server.args, server.extra_env)
+        wait_http(server.health_url, server.start_timeout, server.proc, lambda: self.stop_requested)
+        server.up_since = time.monotonic()
+
+    def action_server(self) -> Server:
+        return Server(
+            "action server",
+            ["-m", "bot.serving.actions_main", "--actions", "actions", "-p", str(self.ports.actions), "--quiet"],
+            f"http://{self.ports.host}:{self.ports.actions}/health",
+            120,
+        )
 
     def rasa_args(self) -> List[str]:
         return [
@@ -119,32 +196,30 @@ class BotProcesses:
             str(self.ports.rasa),
         ]
 
-    def start_rasa(self, timeout: float = 180) -> None:
-        proc = self._spawn(self.rasa_args())
-        wait_http(f"http://{self.ports.host}:{self.ports.rasa}/", timeout, proc)
+    def rasa_server(self) -> Server:
+        # /health, not /ready: Rasa is up once it answers; /ready also needs the others.
+        return Server("Rasa server", self.rasa_args(), f"{self.ports.bot_url}/health", 180)
 
-    def start_demo(self, timeout: float = 30) -> None:
+    def demo_server(self) -> Server:
         """The sample host page, on another origin, with the embed snippet."""
-        proc = self._spawn(
-            [
-                "-m",
-                "bot.serving.web.demo_server",
-                "--host",
-                self.ports.host,
-                "--port",
-                str(self.ports.demo),
-                "--bot-url",
-                self.ports.bot_url,
-            ]
-        )
-        wait_http(self.ports.demo_url, timeout, proc)
+        args = ["-m", "bot.serving.web.demo_server", "--host", self.ports.host, "--port", str(self.ports.demo)]
+        return Server("demo page", [*args, "--bot-url", self.ports.bot_url], self.ports.demo_url, 30)
+
+    def start_actions(self) -> None:
+        self._start(self.action_server())
+
+    def start_rasa(self) -> None:
+        self._start(self.rasa_server())
+
+    def start_demo(self) -> None:
+        self._start(self.demo_server())
 
     def restart_rasa(self) -> None:
         """Stop and start the Rasa server alone (conversations must survive this)."""
-        rasa = self.children.pop(1)
-        self._stop([rasa], grace=15)
-        self.start_rasa()
-        self.children.insert(1, self.children.pop())
+        rasa = self.servers["Rasa server"]
+        if rasa.proc is not None:
+            self._stop([rasa.proc], grace=15)
+        self._start(rasa)
 
     def start(self, demo: bool = False) -> BotProcesses:
         try:
@@ -157,28 +232,71 @@ class BotProcesses:
             raise
         return self
 
+    # -- supervising -----------------------------------------------------------------
+    def supervise(self) -> None:
+        """One round: notice servers that exited, restart those whose pause is over. Never blocks long."""
+        now = time.monotonic()
+        for server in self.servers.values():
+            proc = server.proc
+            if proc is None:
+                continue
+            if server.restart_at == 0.0 and proc.poll() is not None:
+                if server.up_since and now - server.up_since >= STABLE_AFTER_S:
+                    server.backoff = FIRST_BACKOFF_S
+                log.error("%s exited (code %s); restarting in %.0f s", server.name, proc.returncode, server.backoff)
+                self._stop([proc], grace=5)  # whatever it left in its process group
+                server.up_since, server.restart_at = 0.0, now + server.backoff
+                server.backoff = min(server.backoff * 2, MAX_BACKOFF_S)
+            elif server.restart_at and now >= server.restart_at:
+                server.restart_at = 0.0
+                server.proc = self._spawn(server.args, server.extra_env)
+                server.start_deadline = now + server.start_timeout
+                log.warning("%s restarted (pid %d), waiting for it to answer", server.name, server.proc.pid)
+            elif server.start_deadline and proc.poll() is None:
+                if self._answers(server.health_url):
+                    server.start_deadline, server.up_since = 0.0, now
+                    log.warning("%s is back", server.name)
+                elif now > server.start_deadline:
+                    log.error("%s did not answer within %.0f s; stopping it", server.name, server.start_timeout)
+                    server.start_deadline = 0.0
+                    self._stop([proc], grace=5)
+
+    @staticmethod
+    def _answers(url: str) -> bool:
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                return bool(response.status == 200)
+        except OSError:
+            return False
+
+    # -- stopping --------------------------------------------------------------------
     def stop(self, grace: float = 10) -> None:
+        self.stop_requested = True
         self._stop(self.children, grace)
-        self.children.clear()
+        self.servers.clear()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     @staticmethod
     def _stop(children: List[subprocess.Popen], grace: float) -> None:
         for proc in children:
-            if proc.poll() is None:
-                try:
-                    os.killpg(proc.pid, signal.SIGTERM)
-                except (ProcessLookupError, PermissionError):
+            try:
+                os.killpg(proc.pid, signal.SIGTERM)  # the group: anything the child started too
+            except (ProcessLookupError, PermissionError):
+                if proc.poll() is None:
                     proc.terminate()
         deadline = time.monotonic() + grace
         for proc in children:
             try:
                 proc.wait(max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                try:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-                proc.wait()
+                pass
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)  # a no-op unless something in the group hung on
+            except (ProcessLookupError, PermissionError):
+                pass
+            proc.wait()
 
     def __enter__(self) -> BotProcesses:
         return self.start()
@@ -187,26 +305,31 @@ class BotProcesses:
         self.stop()
 
 
+def configure_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr
+    )
+
+
 def serve(shell: bool = False) -> int:
+    configure_logging()
+    _die_with_parent()  # if `make` (our parent) is killed, we get SIGTERM and clean up
     bot = BotProcesses()
-    stopping = False
+    received: List[int] = []
 
     def on_signal(signum: int, frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-        raise KeyboardInterrupt
+        # Only a flag: raising here could interrupt the cleanup halfway.
+        received.append(signum)
+        bot.stop_requested = True
 
-    signal.signal(signal.SIGTERM, on_signal)
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, on_signal)
     try:
-        print(f"Starting the action server on {bot.ports.host}:{bot.ports.actions} ...", flush=True)
+        log.info("starting the action server on %s:%d", bot.ports.host, bot.ports.actions)
         bot.start_actions()
         if shell:
-            proc = bot._spawn(
-                ["-m", "bot.serving.rasa_main", "shell", "-m", str(bot.model), "--endpoints", "endpoints.yml"],
-                interactive=True,
-            )
-            return proc.wait()
-        print(f"Starting the Rasa server on {bot.ports.host}:{bot.ports.rasa} ...", flush=True)
+            return run_shell(bot)
+        log.info("starting the Rasa server on %s:%d", bot.ports.host, bot.ports.rasa)
         start = time.monotonic()
         bot.start_rasa()
         bot.start_demo()
@@ -215,19 +338,39 @@ def serve(shell: bool = False) -> int:
             f"  Demo host page (the chat bubble embedded on another site): {bot.ports.demo_url}\n"
             f"  Chat widget on its own: {bot.ports.widget_url}\n"
             f"  REST channel: POST {bot.ports.rest_url}\n"
-            '    e.g. curl -s -XPOST -d \'{"sender":"me","message":"hi"}\' ' + bot.ports.rest_url + "\n"
+            '    e.g. curl -s -XPOST -H "Content-Type: application/json" -d \'{"sender":"me","message":"hi"}\' '
+            + bot.ports.rest_url
+            + "\n"
+            f"  Health: {bot.ports.bot_url}/health   Readiness: {bot.ports.ready_url}\n"
             "Press Ctrl-C to stop.",
             flush=True,
         )
-        while all(p.poll() is None for p in bot.children):
+        while not bot.stop_requested:
+            bot.supervise()
             time.sleep(0.5)
-        print("A server stopped unexpectedly; shutting down.", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("\nStopping ...", flush=True)
+        return 0
+    except StopRequestedError:
         return 0
     except (RuntimeError, TimeoutError) as err:
-        print(f"Could not start the bot: {err}", file=sys.stderr)
+        log.error("could not start the bot: %s", err)
         return 1
     finally:
+        bot.stop_requested = True  # from here on a signal changes nothing
+        if received:
+            log.info("stopping (signal %s)", signal.Signals(received[0]).name)
         bot.stop()
+        log.info("stopped; nothing left running")
+
+
+def run_shell(bot: BotProcesses) -> int:
+    """The Rasa shell in this terminal, on loopback; it ends with us (PR_SET_PDEATHSIG) and we with it."""
+    args = ["-m", "bot.serving.rasa_main", "shell", "-m", str(bot.model), "--endpoints", "endpoints.yml"]
+    args += ["-i", bot.ports.host, "-p", str(bot.ports.rasa)]
+    # In our process group, so the terminal is its; stopped by pid below.
+    proc = subprocess.Popen(
+        [sys.executable, *args], cwd=PROJECT_ROOT, env=child_env(bot.ports), preexec_fn=_die_with_parent
+    )
+    bot.servers["Rasa shell"] = Server("Rasa shell", args, "", 0, proc=proc)
+    while proc.poll() is None and not bot.stop_requested:
+        time.sleep(0.3)
+    return proc.returncode or 0

@@ -7,15 +7,25 @@ answers both from a bounded in-memory cache of the rows it wrote or read, and
 still writes every new event to SQL before the reply goes out, so a restart
 loses nothing. One Rasa process owns a database file (as with Rasa's default
 in-memory lock store).
+
+A database error fails the one message being handled, with
+`TrackerStoreUnavailableError`: Rasa's own `session_scope` calls `sys.exit(1)` on
+some of them (a lone surrogate in a conversation id was enough to stop the
+bot), and Rasa's `FailSafeTrackerStore` would carry on in memory, answering as
+if the conversation had been saved (`bot.serving.rasa_main` keeps this store
+out of that wrapper).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import logging
 from collections import OrderedDict
-from typing import Any, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
-from rasa.core.tracker_store import SQLTrackerStore
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
 from rasa.shared.core.events import SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -24,8 +34,18 @@ from bot.serving.rasa_version import require_supported_rasa
 # `_event_query` below is SQLTrackerStore's private query builder.
 require_supported_rasa("bot/serving/tracker_store.py (SQLTrackerStore._event_query)")
 
+logger = logging.getLogger("bot.serving")
+
 # (timestamp, event type, serialised event): what a SQL row holds, in row order.
 Row = Tuple[float, str, str]
+# What a failing database raises: SQLAlchemy's errors, and ValueError (UnicodeEncodeError)
+# from a driver handed a string it cannot encode.
+DATABASE_ERRORS = (sa.exc.SQLAlchemyError, ValueError)
+PROBE_SENDER = "-readiness-probe-"  # written in a transaction that is always rolled back
+
+
+class TrackerStoreUnavailableError(RuntimeError):
+    """The conversation could not be read or saved; the message being handled fails, the server goes on."""
 
 
 def latest_session(rows: List[Row]) -> List[Row]:
@@ -46,6 +66,41 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         self._cache_size = int(cache_size)
         if self.engine.dialect.name == "sqlite":
             self._tune_sqlite()
+        # Rasa logs a failed table creation and carries on; say plainly what that means.
+        problem = self.problem()
+        if problem:
+            logger.error("tracker store: database not usable, every message will fail until it is: %s", problem)
+
+    @contextlib.contextmanager
+    def session_scope(self) -> Iterator[Any]:
+        """Like Rasa's, but a database error raises TrackerStoreUnavailableError instead of exiting the process."""
+        session = self.sessionmaker()
+        try:
+            ensure_schema_exists(session)  # raises ValueError for a missing PostgreSQL schema
+            yield session
+        except DATABASE_ERRORS as err:
+            raise TrackerStoreUnavailableError(f"reading the conversation failed: {type(err).__name__}") from err
+        finally:
+            session.close()
+
+    def problem(self) -> str:
+        """Why the database cannot be read and written now ('' when it can): for /ready and startup."""
+        try:
+            self.Base.metadata.create_all(self.engine)  # a no-op once the table exists
+            with self.engine.connect() as connection:
+                transaction = connection.begin()
+                try:
+                    connection.execute(sa.select([sa.func.count()]).select_from(self.SQLEvent.__table__))
+                    connection.execute(self.SQLEvent.__table__.insert(), [self._probe_record()])
+                finally:
+                    transaction.rollback()
+        except DATABASE_ERRORS as err:
+            return f"{type(err).__name__}: {str(err).splitlines()[0][:200]}"
+        return ""
+
+    @staticmethod
+    def _probe_record() -> Dict[str, Any]:
+        return {"sender_id": PROBE_SENDER, "type_name": "probe", "timestamp": 0.0, "data": "{}"}
 
     def _tune_sqlite(self) -> None:
         import sqlalchemy as sa
@@ -109,6 +164,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             added.append((data.get("timestamp"), event.type_name, serialised))
         if records:
             # One multi-row insert: Rasa's ORM unit of work costs more than the write itself.
-            with self.engine.begin() as connection:
-                connection.execute(self.SQLEvent.__table__.insert(), records)
+            try:
+                with self.engine.begin() as connection:
+                    connection.execute(self.SQLEvent.__table__.insert(), records)
+            except DATABASE_ERRORS as err:
+                raise TrackerStoreUnavailableError(f"saving the conversation failed: {type(err).__name__}") from err
         self._remember(tracker.sender_id, latest_session(rows + added))

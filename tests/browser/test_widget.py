@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 import urllib.request
 from pathlib import Path
 from typing import Iterator, List
@@ -60,6 +61,7 @@ class Visit:
     def open(self) -> None:
         self.launcher.click()
         self.chat.get_by_role("textbox", name="Message").wait_for()
+        self.bot_messages().first.wait_for()  # the greeting, once the embed's settings arrived
 
     def ask(self, text: str) -> None:
         before = self.bot_messages().count()
@@ -231,3 +233,48 @@ def test_unreachable_bot_shows_an_error_and_retry_recovers(visit: Visit) -> None
     visit.wait_for_bot(before)
     assert "not required" in visit.last_answer()
     assert not error.is_visible()
+
+
+DEMO_GREETING = "Hi! Thinking about engineering management? Ask me anything about it."
+
+
+def test_the_embed_tags_settings_reach_the_chat_and_not_through_its_url(visit: Visit) -> None:
+    visit.open()
+    assert visit.bot_messages().first.inner_text().endswith(DEMO_GREETING)
+    assert visit.chat.locator("#chat-title").inner_text() == "Career advisor"
+    src = visit.page.locator("iframe").get_attribute("src")
+    assert "?" not in src and "#" not in src
+
+
+def test_a_link_cannot_put_words_in_the_advisors_mouth(browser, web_servers) -> None:
+    """?title= and ?greeting= used to be shown as the advisor's own message, on the bot's origin."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        forged = "Your account is locked, log in at http://evil.example/"
+        page.goto(web_servers.ports.widget_url + "?title=Security%20notice&greeting=" + forged.replace(" ", "%20"))
+        page.locator(".msg--bot").first.wait_for()
+        assert page.locator("#chat-title").inner_text() == "Career advisor"
+        assert "evil.example" not in page.locator("#log").inner_text()
+        assert "Hi! I can help you decide" in page.locator(".msg--bot").first.inner_text()
+    finally:
+        context.close()
+
+
+def test_a_database_failure_shows_a_polite_line_and_retry_recovers(visit: Visit) -> None:
+    visit.open()
+    db = sqlite3.connect(os.environ["TRACKER_DB"], isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")
+    try:
+        visit.chat.get_by_role("textbox", name="Message").fill(QUESTION)
+        visit.chat.get_by_role("button", name="Send").click()
+        error = visit.chat.get_by_role("alert")
+        error.wait_for(timeout=30000)
+        assert "I couldn't answer just now" in error.inner_text()
+        assert visit.bot_messages().count() == 1  # the greeting only: no unsaved answer went out
+    finally:
+        db.execute("ROLLBACK")
+        db.close()
+    visit.chat.get_by_role("button", name="Retry").click()
+    visit.wait_for_bot(1)
+    assert "not required" in visit.last_answer()

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.paths import PROJECT_ROOT
-from bot.serving.tracker_store import CachedSQLTrackerStore
+from bot.serving.tracker_store import CachedSQLTrackerStore, TrackerStoreUnavailableError
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +99,42 @@ def test_conversations_dropped_from_the_cache_are_read_from_disk(domain, tmp_pat
     first = run(cached.retrieve("a"))
     assert said(first) == ["hello from a"]
     assert run(cached.retrieve("nobody")) is None
+
+
+def test_a_database_error_fails_the_call_and_never_exits(domain, tmp_path):
+    # Rasa's session_scope turned this (a lone surrogate the driver cannot encode) into sys.exit(1).
+    cached = store(domain, tmp_path / "tracker.db")
+    with pytest.raises(TrackerStoreUnavailableError):
+        run(cached.retrieve("\ud800"))
+    tracker = DialogueStateTracker.from_events("\udfff", [])
+    say(tracker, "hi", "ask_definition")
+    with pytest.raises(TrackerStoreUnavailableError):
+        run(cached.save(tracker))
+    assert said(converse(cached, "visitor", "still working")) == ["still working"]
+
+
+def test_a_locked_database_fails_the_save_and_keeps_the_cache_true_to_disk(domain, tmp_path):
+    db = tmp_path / "tracker.db"
+    cached = store(domain, db)
+    tracker = converse(cached, "visitor", "saved question")
+    say(tracker, "unsaved question", "ask_salary")
+    blocker = sqlite3.connect(str(db), isolation_level=None, timeout=0.1)
+    blocker.execute("BEGIN EXCLUSIVE")
+    cached.engine.dispose()  # a fresh connection with a short wait, so the test is quick
+    cached.engine = sa.create_engine(cached.engine.url, connect_args={"timeout": 0.2})
+    try:
+        with pytest.raises(TrackerStoreUnavailableError):
+            run(cached.save(tracker))
+        assert "locked" in cached.problem()
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    assert said(run(cached.retrieve("visitor"))) == ["saved question"]
+    assert cached.problem() == ""
+
+
+def test_an_unusable_database_is_reported_not_replaced_by_memory(domain, tmp_path):
+    cached = store(domain, tmp_path)  # a directory: SQLite cannot open it
+    assert "OperationalError" in cached.problem()
+    with pytest.raises(TrackerStoreUnavailableError):
+        run(cached.retrieve("visitor"))

@@ -5,15 +5,23 @@ from __future__ import annotations
 import os
 from typing import Dict
 
-from bot.advice.screening import MAX_MESSAGE_CHARS
+DEFAULT_DEMO_PORT = 8080
 
-# Origins allowed to frame the widget (CSP frame-ancestors). The default suits
-# local development and the demo host page; set WIDGET_FRAME_ANCESTORS in production.
-DEFAULT_FRAME_ANCESTORS = "'self' http://127.0.0.1:8080 http://localhost:8080"
+
+def demo_port() -> int:
+    """The port of the demo host page (DEMO_PORT), which `bot serve` also passes to the Rasa server."""
+    return int(os.environ.get("DEMO_PORT", str(DEFAULT_DEMO_PORT)))
+
+
+def default_frame_ancestors() -> str:
+    """The widget itself and the demo host page on its actual port: suits local development only."""
+    port = demo_port()
+    return f"'self' http://127.0.0.1:{port} http://localhost:{port}"
 
 
 def frame_ancestors() -> str:
-    return os.environ.get("WIDGET_FRAME_ANCESTORS", DEFAULT_FRAME_ANCESTORS).strip() or "'none'"
+    """Origins allowed to frame the widget (CSP frame-ancestors); set WIDGET_FRAME_ANCESTORS in production."""
+    return os.environ.get("WIDGET_FRAME_ANCESTORS", default_frame_ancestors()).strip() or "'none'"
 
 
 def widget_headers() -> Dict[str, str]:
@@ -28,7 +36,3 @@ def widget_headers() -> Dict[str, str]:
         "Referrer-Policy": "no-referrer",
         "Cache-Control": "no-cache",
     }
-
-
-MAX_SENDER_CHARS = 64
-__all__ = ["MAX_MESSAGE_CHARS", "MAX_SENDER_CHARS", "frame_ancestors", "widget_headers"]

@@ -15,10 +15,10 @@
   var color = /^#[0-9a-fA-F]{3,8}$/.test(data.color || "") ? data.color : "#1f4e8c";
   var title = data.title || "Career advisor";
 
-  var query = new URLSearchParams();
-  query.set("title", title);
-  if (data.greeting) query.set("greeting", data.greeting);
-  query.set("color", color);
+  // Settings reach the chat by postMessage, addressed to the bot's origin, when the chat asks
+  // for them: never in its URL, so a link to the chat page cannot put words in the advisor's mouth.
+  var settings = { type: "career-advisor:settings", title: title, color: color };
+  if (data.greeting) settings.greeting = data.greeting;
 
   // A shadow root keeps the host page's CSS off our launcher and frame.
   var host = document.createElement("div");
@@ -57,7 +57,7 @@
       frame = document.createElement("iframe");
       frame.className = "frame";
       frame.title = title;
-      frame.src = base.href + "?" + query.toString();
+      frame.src = base.href;
       frame.setAttribute("referrerpolicy", "no-referrer");
       wrap.appendChild(frame);
       frame.addEventListener("load", function () { focusFrame(); });
@@ -83,8 +83,9 @@
   }
   launcher.addEventListener("click", function () { if (frame && !frame.hidden) close(); else open(); });
   window.addEventListener("message", function (event) {
-    if (event.origin === botOrigin && frame && event.source === frame.contentWindow &&
-        event.data && event.data.type === "career-advisor:close") close();
+    if (event.origin !== botOrigin || !frame || event.source !== frame.contentWindow || !event.data) return;
+    if (event.data.type === "career-advisor:close") close();
+    if (event.data.type === "career-advisor:ready") frame.contentWindow.postMessage(settings, botOrigin);
   });
 
   function mount() { document.body.appendChild(host); }

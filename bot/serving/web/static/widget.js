@@ -5,12 +5,15 @@
 
   var MAX_CHARS = 1000;
   var STORE_KEY = "career-advisor.session";
-  var params = new URLSearchParams(window.location.search);
+  var MAX_TITLE_CHARS = 80, MAX_GREETING_CHARS = 500;
+  var SETTINGS_WAIT_MS = 1500;
+  // Display text never comes from this page's URL (a crafted link could show a fake advisor
+  // message on the bot's own origin). Framed by embed.js, the chat asks its parent for the
+  // embed tag's settings; on its own it uses these defaults.
   var options = {
-    title: params.get("title") || "Career advisor",
-    greeting: params.get("greeting") ||
-      "Hi! I can help you decide whether engineering management is for you. What would you like to know?",
-    color: params.get("color") || ""
+    title: "Career advisor",
+    greeting: "Hi! I can help you decide whether engineering management is for you. What would you like to know?",
+    color: ""
   };
 
   var el = {
@@ -192,15 +195,45 @@
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") closePanel();
   });
-  if (window.parent === window) el.close.hidden = true;
+  var framed = window.parent !== window;
+  if (!framed) el.close.hidden = true;
+
+  // -- settings from the embed tag ----------------------------------------------
+  // Only the parent window can send them (frame-ancestors limits who that is), once.
+  var started = false;
+  function text(value, max) {
+    return typeof value === "string" && value.trim() ? value.trim().slice(0, max) : "";
+  }
+  function applySettings(data) {
+    options.title = text(data.title, MAX_TITLE_CHARS) || options.title;
+    options.greeting = text(data.greeting, MAX_GREETING_CHARS) || options.greeting;
+    if (typeof data.color === "string") options.color = data.color;
+  }
   window.addEventListener("message", function (event) {
-    if (event.source === window.parent && event.data && event.data.type === "career-advisor:focus") el.input.focus();
+    if (event.source !== window.parent || !event.data) return;
+    if (event.data.type === "career-advisor:focus") el.input.focus();
+    if (event.data.type === "career-advisor:settings" && !started) {
+      applySettings(event.data);
+      start();
+    }
   });
 
   // -- start ------------------------------------------------------------------
-  el.title.textContent = options.title;
-  document.title = options.title;
-  if (/^#[0-9a-fA-F]{3,8}$/.test(options.color)) document.documentElement.style.setProperty("--accent", options.color);
-  renderAll();
-  if (!session.transcript.length) greet();
+  function start() {
+    if (started) return;
+    started = true;
+    el.title.textContent = options.title;
+    document.title = options.title;
+    if (/^#[0-9a-fA-F]{3,8}$/.test(options.color)) {
+      document.documentElement.style.setProperty("--accent", options.color);
+    }
+    renderAll();
+    if (!session.transcript.length) greet();
+  }
+  if (framed) {
+    window.parent.postMessage({ type: "career-advisor:ready" }, "*");  // carries nothing
+    setTimeout(start, SETTINGS_WAIT_MS);  // a parent that never answers: the defaults
+  } else {
+    start();
+  }
 }());
