@@ -35,6 +35,7 @@ GENERIC = frozenset(
     stuff thing part like want become spend spent important know able lots bit typical typically think thinks
     feel feels say says said""".split()
 )
+POSSESSED = re.compile(r"\b(?:my|your|his|her|our|their)\s+\w+")  # the visitor's people and things
 MIN_SCORE = 2.0  # the sum of matched words' rarity (idf); one rare word such as "stakeholders" is enough
 ASPECT_INTENT, PROGRAM_INTENT = "ask_difference", "ask_program"  # whose answers hold aspects and features
 KINDS = ("aspect", "topic", "feature")  # on a tie, the more specific passage first
@@ -67,7 +68,7 @@ class PassageIndex:
         """
         if not SUBJECT.search(normalise(text)):
             return None
-        asked = _stems(text)
+        asked = _asked(text)
         about_programs = bool(PROGRAM_WORDS.search(normalise(text)))
         scored = []
         for passage in self.passages:
@@ -85,7 +86,7 @@ class PassageIndex:
 
     def covers(self, passage: Passage, question: str, answer: str) -> bool:
         """True when the answer already holds the words the question and the passage share."""
-        shared = [s for s in passage.stems if any(_same_word(s, a) for a in _stems(question))]
+        shared = [s for s in passage.stems if any(_same_word(s, a) for a in _asked(question))]
         said = _stems(answer)
         return any(any(_same_word(s, a) for a in said) for s in shared)
 
@@ -95,6 +96,11 @@ def _same_word(one: str, other: str) -> bool:
         return True
     shorter, longer = sorted((one, other), key=len)
     return len(shorter) >= MIN_SHARED_PREFIX - 1 and longer.startswith(shorter[:MIN_SHARED_PREFIX])
+
+
+def _asked(text: str) -> FrozenSet[str]:
+    """The stems a question asks about: "my mentor says …" is about what the mentor says, not mentoring."""
+    return _stems(POSSESSED.sub(" ", normalise(text)))
 
 
 def _stems(text: str) -> FrozenSet[str]:
