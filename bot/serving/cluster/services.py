@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import List, Optional
 
 from bot.serving.cluster.config import HOST, ClusterConfig
+from bot.serving.cluster.nginx_site import HEADERS_FILE
 
 
 class ServiceError(RuntimeError):
@@ -28,6 +29,17 @@ def as_user(user: str) -> List[str]:
     if os.geteuid() != 0:
         return []
     return ["runuser", "-u", user, "--"]
+
+
+def require_reachable(user: str, path: Path, service: str) -> None:
+    """Fail with the fix, not a cryptic daemon error, when `user` cannot get to `path`."""
+    if os.geteuid() != 0 or not _user_exists(user):
+        return
+    if subprocess.run([*as_user(user), "test", "-r", str(path)], capture_output=True, timeout=10).returncode != 0:
+        raise ServiceError(
+            f"{service} runs as '{user}', which cannot reach {path}: the folders above it must be "
+            "searchable by others (chmod o+x), or set CLUSTER_DIR to a folder that is."
+        )
 
 
 def give_to(path: Path, user: str) -> None:
@@ -95,6 +107,7 @@ class Postgres:
     def init(self) -> None:
         if (self.data / "PG_VERSION").exists():
             return
+        require_reachable(self.user, self.config.state_dir, "PostgreSQL")
         give_to(self.config.postgres_dir, self.user)
         run(self._pg("initdb", "-D", str(self.data), "-A", "trust", "-U", self.config.database_user), timeout=120)
 
@@ -213,6 +226,8 @@ class Nginx:
         return [*as_user(self.user), nginx, "-p", prefix, "-e", error_log, "-c", str(self.main_config), *args]
 
     def test(self) -> None:
+        for path in (self.main_config, HEADERS_FILE):
+            require_reachable(self.user, path, "nginx")
         run(self.command("-t"))
 
     def start(self) -> None:
