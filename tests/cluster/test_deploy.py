@@ -164,12 +164,21 @@ def test_body_size_limit(tls_site: Dict[str, Any]) -> None:
 
 def test_rate_limit_per_ip(tls_site: Dict[str, Any]) -> None:
     time.sleep(2.5)  # let the earlier requests' budget refill
-    statuses = [fetch(tls_site, "/webhooks/widget/webhook", {"sender": "a", "message": "hi"})[0] for _ in range(30)]
-    # 5 a second with a burst of 10: about the first 11 pass, the rest of a tight loop is refused.
-    assert 8 <= statuses.count(200) <= 16, statuses
-    assert statuses.count(429) >= 14, statuses
-    status, headers, body = fetch(tls_site, "/webhooks/rest/webhook", {"sender": "a", "message": "hi"})
-    assert status == 429 and "error" in body and headers.get("Retry-After") == "1"
+    began = time.monotonic()
+    replies = [fetch(tls_site, "/webhooks/widget/webhook", {"sender": "a", "message": "hi"}) for _ in range(30)]
+    elapsed = time.monotonic() - began
+    statuses = [status for status, _, _ in replies]
+    # 5 a second with a burst of 10: the burst, plus what refilled while the loop ran, passes.
+    allowed = 10 + 1 + 5 * elapsed
+    assert 8 <= statuses.count(200) <= allowed + 1, (statuses, elapsed)
+    assert statuses.count(200) + statuses.count(429) == 30, statuses
+    refused = [(headers, body) for status, headers, body in replies if status == 429]
+    assert refused, statuses
+    headers, body = refused[-1]
+    assert "error" in body and headers.get("Retry-After") == "1"
+    # The REST webhook shares the per-IP budget: right after the flood it is refused too.
+    rest = [fetch(tls_site, "/webhooks/rest/webhook", {"sender": "a", "message": "hi"})[0] for _ in range(5)]
+    assert 429 in rest, rest
 
 
 def test_systemd_units_verify(tmp_path: Path) -> None:

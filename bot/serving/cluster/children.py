@@ -23,6 +23,20 @@ MAX_BACKOFF_S = 30.0
 HEALTHY_AFTER_S = 60.0
 
 
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """In the child before exec: get SIGTERM if the cluster process dies, even by SIGKILL,
+    so no replica outlives it (Linux only; elsewhere the next `make cluster` cleans up)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 @dataclass
 class Child:
     name: str
@@ -53,6 +67,7 @@ class Child:
             stdout=self._log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # a terminal's Ctrl-C reaches the cluster process only
+            preexec_fn=die_with_parent,
         )
         self.started_at = time.monotonic()
         self.restart_at = None
