@@ -61,6 +61,7 @@ class ConversationCheck:
     lost: int  # turns the visitor was answered for that are not stored
     duplicated: int  # events stored more than once
     problems: List[str]
+    replayed: int = 0  # turns stored whose reply never arrived (the visitor sent them again)
 
 
 def check_conversation(visitor: Visitor, events: List[StoredEvent]) -> ConversationCheck:
@@ -97,4 +98,4 @@ def check_conversation(visitor: Visitor, events: List[StoredEvent]) -> Conversat
             turn_open = False
     if turn_open:
         problems.append("the last turn has no closing action_listen")
-    return ConversationCheck(lost, duplicated, problems)
+    return ConversationCheck(lost, duplicated, problems, replayed=max(0, extra))

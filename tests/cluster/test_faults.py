@@ -8,18 +8,20 @@ counts answered turns missing from PostgreSQL plus events stored twice.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
 import time
 from typing import Any, Dict, List
 
+from bot.paths import RESULTS_DIR
 from bot.serving.cluster.services import Postgres, Redis
 from tests.cluster.conftest import RunningCluster
 from tests.cluster.events import all_event_ids, check_conversation, stored_events
 from tests.cluster.visitors import Attempt, Visitor, join_all, post, run_all
 
-VISITORS = 8
+VISITORS = 16
 
 
 def record(report: List[Dict[str, Any]], fault: str, tried: int, survived: bool, lost: int, notes: str) -> None:
@@ -27,30 +29,54 @@ def record(report: List[Dict[str, Any]], fault: str, tried: int, survived: bool,
 
 
 def during(visitors: List[Visitor], start: float, end: float) -> List[Attempt]:
-    return [a for v in visitors for a in v.attempts if start <= a.sent_at <= end]
+    """Messages the fault met: in flight when it began, or sent while it lasted."""
+    return [a for v in visitors for a in v.attempts if a.sent_at + a.elapsed >= start and a.sent_at <= end]
 
 
 def verify_stored(cluster: RunningCluster, visitors: List[Visitor]) -> tuple:
     """(events lost, problems) over the visitors' conversations as PostgreSQL holds them."""
+    lost, problems, _ = verify_stored_and_replays(cluster, visitors)
+    return lost, problems
+
+
+def verify_stored_and_replays(cluster: RunningCluster, visitors: List[Visitor]) -> tuple:
+    """(events lost, problems, turns saved whose reply was lost) over the visitors' conversations."""
     events = stored_events(cluster.config, [v.sender for v in visitors])
-    lost, problems = 0, []
+    lost, problems, replayed = 0, [], 0
     for visitor in visitors:
         check = check_conversation(visitor, events[visitor.sender])
         lost += check.lost + check.duplicated
-        problems += [f"{visitor.sender}: {p}" for p in check.problems + visitor.problems]
-    return lost, problems
+        replayed += check.replayed
+        found = [f"{visitor.sender}: {p}" for p in check.problems + visitor.problems]
+        if found:
+            save_evidence(visitor, events[visitor.sender])
+        problems += found
+    return lost, problems, replayed
+
+
+def save_evidence(visitor: Visitor, events: List[Any]) -> None:
+    """What the visitor saw and what PostgreSQL holds, for a conversation that failed a check."""
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"cluster_fault_{visitor.sender}.json"
+    attempts = [
+        {"text": a.text, "status": a.status, "sent_at": a.sent_at, "elapsed": a.elapsed, "reply": a.reply_text}
+        for a in visitor.attempts
+    ]
+    stored = [{"id": e.id, "type": e.type_name, "action": e.action_name, "text": e.text} for e in events]
+    path.write_text(json.dumps({"attempts": attempts, "stored": stored}, indent=2), encoding="utf-8")
 
 
 def test_replica_killed_under_load(cluster: RunningCluster, fault_report: List[Dict[str, Any]]) -> None:
     visitors = [Visitor(cluster.widget_webhook) for _ in range(VISITORS)]
-    threads = run_all(visitors)
-    time.sleep(2.0)  # every visitor has a conversation going, some messages in flight
+    threads = run_all(visitors, pause=0.3)
+    # A third of the turns answered: every visitor is in the middle of the check, several messages in flight.
+    wait_for_answers(visitors, VISITORS * 5 // 3)
     victim = cluster.child("replica", 0)
     killed_at = time.monotonic()
     os.kill(victim["pid"], signal.SIGKILL)
     join_all(threads, timeout=180)
     finished = time.monotonic()
-    lost, problems = verify_stored(cluster, visitors)
+    lost, problems, replayed = verify_stored_and_replays(cluster, visitors)
     in_fault = during(visitors, killed_at, finished)
     impolite = [a for a in in_fault if not a.ok and not a.polite]
     cluster.wait_restarted("replica", 0, victim["pid"], f"http://127.0.0.1:{victim['port']}/")
@@ -63,11 +89,21 @@ def test_replica_killed_under_load(cluster: RunningCluster, fault_report: List[D
         survived,
         lost,
         f"{sum(not a.ok for a in in_fault)} polite failures retried; slowest answer "
-        f"{max((a.elapsed for a in in_fault), default=0):.1f} s; replica back in {back_after:.0f} s",
+        f"{max((a.elapsed for a in in_fault), default=0):.1f} s; replica back in {back_after:.0f} s"
+        + (f"; {replayed} turn(s) saved whose reply was lost, so the retry was processed again" if replayed else "")
+        + (f"; {problems[0]}" if problems else ""),
     )
+    assert len(in_fault) >= VISITORS, "the fault met too little traffic to test anything"
     assert not impolite, f"failures without a message for the visitor: {impolite[:3]}"
     assert not problems, "\n".join(problems[:10])
     assert lost == 0
+
+
+def wait_for_answers(visitors: List[Visitor], count: int, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while sum(len(v.acknowledged) for v in visitors) < count:
+        assert time.monotonic() < deadline, "the visitors got no answers before the fault"
+        time.sleep(0.05)
 
 
 def test_two_replicas_at_once_are_serialised_by_the_lock(
@@ -113,7 +149,7 @@ def outage(cluster: RunningCluster, report: List[Dict[str, Any]], name: str, sto
     before = all_event_ids(cluster.config)
     visitors = [Visitor(cluster.widget_webhook) for _ in range(4)]
     threads = run_all(visitors, pause=0.5)
-    time.sleep(1.5)
+    wait_for_answers(visitors, 4)
     down_at = time.monotonic()
     stop()
     time.sleep(4)  # visitors' messages meet the outage
@@ -138,6 +174,7 @@ def outage(cluster: RunningCluster, report: List[Dict[str, Any]], name: str, sto
         f"{sum(not a.ok for a in in_fault)} polite failures, {sum(a.ok for a in in_fault)} answered; "
         f"slowest {max((a.elapsed for a in in_fault), default=0):.1f} s; {len(before)} earlier events kept",
     )
+    assert len(in_fault) >= len(visitors), "the outage met too little traffic to test anything"
     assert not hung, f"requests hung during the outage: {[round(a.elapsed) for a in hung]}"
     assert not impolite, f"failures without a message for the visitor: {impolite[:3]}"
     assert resumed, "service did not resume after the outage"

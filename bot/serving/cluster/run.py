@@ -170,6 +170,9 @@ class Cluster:
         page = DEMO_PAGE.read_text(encoding="utf-8").replace("{{BOT_URL}}", self.config.bot_url)
         (www / "index.html").write_text(page, encoding="utf-8")
         nginx_dir.mkdir(parents=True, exist_ok=True)
+        # A copy next to the site, so nginx's user needs to reach var/cluster/ only, not deploy/.
+        headers = nginx_dir / HEADERS_FILE.name
+        shutil.copyfile(HEADERS_FILE, headers)
         site = render_site(
             SiteSettings(
                 listen=f"{HOST}:{self.config.nginx_port}",
@@ -178,7 +181,7 @@ class Cluster:
                 action_ports=self.config.action_ports,
                 actions_listen=f"{HOST}:{self.config.actions_proxy_port}",
                 frame_ancestors=self.config.frame_ancestors,
-                headers_file=HEADERS_FILE,
+                headers_file=headers,
                 rate_limit=self.config.rate_limit,
                 rate_burst=self.config.rate_burst,
             )

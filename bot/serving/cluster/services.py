@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import List, Optional
 
 from bot.serving.cluster.config import HOST, ClusterConfig
-from bot.serving.cluster.nginx_site import HEADERS_FILE
 
 
 class ServiceError(RuntimeError):
@@ -226,8 +225,7 @@ class Nginx:
         return [*as_user(self.user), nginx, "-p", prefix, "-e", error_log, "-c", str(self.main_config), *args]
 
     def test(self) -> None:
-        for path in (self.main_config, HEADERS_FILE):
-            require_reachable(self.user, path, "nginx")
+        require_reachable(self.user, self.main_config, "nginx")
         run(self.command("-t"))
 
     def start(self) -> None:
