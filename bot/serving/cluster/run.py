@@ -15,7 +15,7 @@ from bot.paths import PROJECT_ROOT
 from bot.serving.cluster.children import Child, stop_children
 from bot.serving.cluster.config import HOST, ClusterConfig
 from bot.serving.cluster.nginx_site import HEADERS_FILE, SiteSettings, render_site
-from bot.serving.cluster.services import Nginx, Postgres, Redis, ServiceError, read_pid
+from bot.serving.cluster.services import Nginx, Postgres, Redis, ServiceError, process_running
 
 ENDPOINTS = PROJECT_ROOT / "deploy" / "endpoints.cluster.yml"
 DEMO_PAGE = PROJECT_ROOT / "bot" / "serving" / "web" / "demo" / "index.html"
@@ -96,7 +96,7 @@ class Cluster:
         if not state:
             return
         pid = int(state.get("pid", 0))
-        if pid and pid != os.getpid() and _process_alive(pid):
+        if pid and pid != os.getpid() and process_running(pid):
             raise ClusterAlreadyRunningError(f"A cluster is already running (pid {pid}); stop it first.")
         say("cleaning up after a previous run that did not stop")
         for entry in state.get("children", []):
@@ -340,16 +340,6 @@ def read_state(config: ClusterConfig) -> Optional[Dict[str, Any]]:
         return None
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-
-
 def _is_ours(pid: int) -> bool:
     """Only kill a leftover pid that is still one of our servers (pids get reused)."""
     try:
@@ -357,6 +347,3 @@ def _is_ours(pid: int) -> bool:
     except OSError:
         return False
     return "bot.serving.cluster" in cmdline or "rasa_sdk" in cmdline
-
-
-__all__ = ["Cluster", "ClusterAlreadyRunningError", "install_stop_signals", "read_pid", "read_state"]

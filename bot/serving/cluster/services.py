@@ -198,7 +198,7 @@ class Redis:
 
     def stop(self) -> None:
         pid = read_pid(self.pidfile)
-        if pid is not None and _alive(pid):
+        if pid is not None and process_running(pid):
             os.kill(pid, 15)
             _wait_gone(pid, 15)
         wait_port_closed(self.config.redis_port, 5)
@@ -235,7 +235,7 @@ class Nginx:
 
     def stop(self) -> None:
         pid = read_pid(self.pidfile)
-        if pid is not None and _alive(pid):
+        if pid is not None and process_running(pid):
             os.kill(pid, 3)  # SIGQUIT: graceful, finishes requests in flight
             if not _wait_gone(pid, 10):
                 os.kill(pid, 15)
@@ -252,7 +252,7 @@ def _user_exists(name: str) -> bool:
         return False
 
 
-def _alive(pid: int) -> bool:
+def process_running(pid: int) -> bool:
     """Running (a zombie, exited but not yet reaped by its parent, counts as gone)."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
@@ -264,7 +264,7 @@ def _alive(pid: int) -> bool:
 def _wait_gone(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if not _alive(pid):
+        if not process_running(pid):
             return True
         time.sleep(0.1)
     return False
