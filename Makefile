@@ -23,7 +23,8 @@ HAND_RULES := $(filter-out data/rules/generated.yml,$(wildcard data/rules/*.yml)
 TRAINING_DATA := $(filter-out data/nlu/generated.yml data/rules/generated.yml,$(wildcard data/*.yml data/*/*.yml))
 MODEL := models/advisor.tar.gz
 
-.PHONY: lint eval bench bench-quick help install build train run shell test validate test-stories test-nlu test-py check-chromium clean
+.PHONY: lint eval bench bench-quick help install build train run shell test validate test-stories test-nlu test-py check-chromium clean \
+	cluster cluster-deps test-cluster bench-cluster
 
 help:
 	@echo "make run    - set up, build, train if needed, and run the bot (REST on 127.0.0.1:5005)"
@@ -33,6 +34,9 @@ help:
 	@echo "make bench  - speed and memory against the stock Rasa pipeline and Rasa's floor (bench-quick: a short run)"
 	@echo "make lint   - format check, lint (ruff) and types (mypy)"
 	@echo "make build  - validate the knowledge base and regenerate what comes from it"
+	@echo "make cluster      - nginx, REPLICAS Rasa replicas (2), action servers, PostgreSQL and Redis, on loopback"
+	@echo "make test-cluster - fault tests against the real cluster, and the deploy/ files checked"
+	@echo "make bench-cluster - capacity of 1 and 2 replicas (open-loop Poisson arrivals); part of make bench"
 	@echo "make clean  - remove generated files, models and the venv"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt requirements-lock.txt
@@ -115,9 +119,26 @@ eval: $(MODEL) $(STOCK_MODEL)
 
 bench: $(MODEL) $(STOCK_MODEL) $(FLOOR_MODEL)
 	$(PY) -m benchmarks.bench
+	$(MAKE) bench-cluster
 
 bench-quick: $(MODEL) $(STOCK_MODEL)
 	$(PY) -m benchmarks.bench --quick
+
+# The production topology on one machine (bot/serving/cluster, deploy/). Debian's nginx,
+# PostgreSQL and Redis are installed if missing; everything listens on 127.0.0.1.
+REPLICAS ?= 2
+export REPLICAS
+cluster-deps:
+	@deploy/install-cluster-deps.sh
+
+cluster: $(MODEL) cluster-deps
+	$(PY) -m bot.serving.cluster
+
+test-cluster: $(MODEL) cluster-deps
+	RUN_CLUSTER_TESTS=1 $(PY) -m pytest -q -p no:cacheprovider tests/cluster
+
+bench-cluster: $(MODEL) cluster-deps
+	$(PY) -m benchmarks.cluster_bench
 
 clean:
 	rm -rf build models results var $(VENV) data/nlu/generated.yml .rasa
