@@ -15,6 +15,17 @@ from typing import Any, List, Optional
 REQUEST_TIMEOUT_S = 40  # nginx gives up after 35 s: a request still open then is a hang
 OPENER = "Am I suited to engineering management?"
 QUESTION = re.compile(r"Question (\d) of 5")
+SIGNS = 5
+# After the last sign comes the optional experience question: number SIGNS + 1, as far as skipping goes.
+EXPERIENCE_QUESTION = "how many years have you worked"
+
+
+def question_number(reply: str) -> Optional[int]:
+    """Which question of the check a reply asks, the experience question counting as the last."""
+    found = QUESTION.search(reply)
+    if found:
+        return int(found.group(1))
+    return SIGNS + 1 if EXPERIENCE_QUESTION in reply else None
 
 
 @dataclass
@@ -97,11 +108,10 @@ class Visitor:
             tries_before = len(self.attempts)
             reply = self.say("yes")
             failed = len(self.attempts) - tries_before - 1
-            found = QUESTION.search(reply.reply_text)
-            if not reply.ok or found is None:
+            number = question_number(reply.reply_text)
+            if not reply.ok or number is None:
                 self.expect(reply, f"Question {asked + 1} of 5")
                 return
-            number = int(found.group(1))
             if not asked < number <= asked + 1 + failed:
                 self.problems.append(f"after question {asked} (with {failed} failed tries) came question {number}")
             asked = number
