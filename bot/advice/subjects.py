@@ -114,7 +114,15 @@ def _field_job(text: str, subject_names: List[str]) -> Optional[str]:
         if SELF_DESCRIBED.search(clean[: match.start()]):
             continue  # "I'm a mechanical engineer": the visitor's own job, not the question's subject
         words = match.group(1).split()
-        cut = max((i + 1 for i, w in enumerate(words[:-1]) if w in NOT_FIELDS or w in stop_words()), default=0)
+        # "the move from engineer", "managing engineers": a verb or function word is no field of work
+        cut = max(
+            (
+                i + 1
+                for i, w in enumerate(words[:-1])
+                if w in NOT_FIELDS or w in stop_words() or (w.endswith("ing") and w != "engineering")
+            ),
+            default=0,
+        )
         words = words[cut:]  # "the move from engineer" leaves "engineer": no field named
         phrase = " ".join(words)
         if (

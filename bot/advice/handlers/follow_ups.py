@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING, Callable, List, Optional
 
 from bot.advice.handlers.gaps import answer_uncovered
-from bot.advice.handlers.programs import FEATURES_SHOWN, answer_program, program_answer
+from bot.advice.handlers.programs import FEATURES_SHOWN, answer_program, comparison_answer, program_answer
 from bot.advice.handlers.roles import matching_roles, role_answer
 from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import aspect_answer
@@ -38,6 +38,9 @@ def named_entity(advisor: Advisor, question: Question, found: Found) -> Optional
     """The follow-up names something: a gap, a role, a program or feature, or an aspect."""
     if found.get(GAP):
         return answer_uncovered(advisor, question, found)
+    compared = comparison_answer(advisor, found)
+    if compared is not None:
+        return compared  # two roles or two programs: compare them
     if found.get(ROLE):
         return role_answer(advisor, advisor.kb.get(found[ROLE][0]))
     if found.get(PROGRAM) or found.get(FEATURE):

@@ -124,6 +124,8 @@ def answer_program(advisor: Advisor, question: Question, found: Found) -> Answer
     program_ids = found.get(PROGRAM) or []
     if len(program_ids) >= 2 and not gaps:
         return compare_programs(advisor, [advisor.kb.get(p) for p in program_ids])
+    if len(found.get(ROLE, [])) >= 2 and not program_ids:
+        return compare_roles(advisor, [advisor.kb.get(r) for r in found[ROLE][:3]])  # "project vs program manager"
     if gaps:
         program = advisor.kb.program(program_ids[0]) if program_ids else None
         return advisor.not_covered(advisor.kb.get(gaps[0]).subject, program)
