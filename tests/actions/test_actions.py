@@ -223,3 +223,8 @@ def test_each_question_of_a_message_is_answered_through_the_real_nlu(
     assert len([e for e in message["entities"] if e["entity"] == "question"]) == 2
     for fact in expected:
         assert fact in reply, reply
+
+
+def test_an_age_is_not_experience_and_does_not_push_the_question_out_of_scope(chat: Conversation) -> None:
+    _, reply = chat.say("I'm a 41-year-old engineer, do I need a master's?")
+    assert "not required" in reply and "41" not in reply and "You said" not in reply
