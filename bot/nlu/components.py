@@ -41,8 +41,13 @@ class ScopeGuardClassifier(GraphComponent):
         for message in messages:
             text: Optional[str] = message.get(TEXT)
             if text and not text.startswith("/") and self.guard.foreign_subject(text):
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != OUT_OF_SCOPE]
-                top = {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: 1.0}
-                message.set(INTENT, top, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
+                mark_out_of_scope(message, 1.0)
         return messages
+
+
+def mark_out_of_scope(message: Message, confidence: float) -> None:
+    """Make out of scope the message's intent, first in its ranking, with this confidence."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != OUT_OF_SCOPE]
+    top = {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: confidence}
+    message.set(INTENT, top, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)

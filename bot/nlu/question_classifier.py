@@ -40,6 +40,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from bot.knowledge.loader import load
 from bot.knowledge.terms import LABELS
+from bot.nlu.components import mark_out_of_scope
 from bot.nlu.questions import questions_of
 from bot.nlu.scope import ScopeGuard
 
@@ -183,10 +184,7 @@ class QuestionClassifier(GraphComponent):
             return
         oos = float(self.classifier.predict_proba([text])[0][labels.index(OUT_OF_SCOPE)])
         if oos >= SECOND_OPINION_OUT_OF_SCOPE:
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != OUT_OF_SCOPE]
-            top = {INTENT_NAME_KEY: OUT_OF_SCOPE, PREDICTED_CONFIDENCE_KEY: oos}
-            message.set(INTENT, top, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [top, *ranking], add_to_output=True)
+            mark_out_of_scope(message, oos)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
