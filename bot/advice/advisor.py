@@ -22,13 +22,13 @@ from bot.knowledge.model import KnowledgeBase, strings_in
 from bot.knowledge.terms import FEATURE, GAP, Resolver
 from bot.knowledge.text import normalise, words
 from bot.nlu.scope import ScopeGuard
+from bot.nlu.vocabulary import SMALL_TALK
 
 FIT_CHECK_INTENT, FIT_TOPIC_INTENT, UNSURE_INTENT = "check_readiness", "ask_fit", "nlu_fallback"
 NEXT_GUESS_CONFIDENCE = 0.1  # NLU's next guess, when the check was read into a message that doesn't ask for it
 MAX_QUESTIONS = 3  # answered in one reply
 GROUNDING_SCORE = 3.0  # how rare the question's KB words must be to overrule the intent's answer (see `grounded`)
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
-SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop"})
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
 CONTEXT_INTENTS = frozenset({"follow_up", "ask_sources"})
 

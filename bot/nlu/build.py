@@ -17,7 +17,7 @@ from bot.knowledge.terms import PROGRAM, ROLE, terms
 from bot.knowledge.text import singular
 from bot.nlu.forms import check_readiness_form
 from bot.nlu.rules import check_topic_intents, domain_intents, write_rules
-from bot.nlu.vocabulary import content_words, known_words, save_words
+from bot.nlu.vocabulary import SMALL_TALK, content_words, known_words, save_words
 from bot.paths import (
     CHAT_WORDS,
     COMPILED_KB,
@@ -34,7 +34,6 @@ from bot.paths import (
 Example = Tuple[Optional[str], str]  # (intent, examples); intent is None for synonym blocks
 
 OUT_OF_SCOPE = "out_of_scope"
-SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop"})
 # Intents whose examples are not about the subject (their words don't make a message on topic).
 OFF_TOPIC_INTENTS = SMALL_TALK | {OUT_OF_SCOPE}
 # Words that name the subject even where an everyday request uses them too ("salary", "degree").

@@ -15,6 +15,9 @@ from typing import FrozenSet, Iterable, List, Optional
 from bot.knowledge.text import singular, words
 from bot.paths import STOP_WORDS_FILE
 
+# Small-talk intents: their words make neither a message on the subject (build) nor one off it (screening).
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop"})
+
 
 def known_words(texts: Iterable[str]) -> FrozenSet[str]:
     """The vocabulary of the training data and the knowledge base."""
