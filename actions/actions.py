@@ -22,6 +22,7 @@ from bot.paths import CHAT_WORDS, KNOWN_WORDS, TOPIC_WORDS
 QUESTION_ENTITY = "question"  # one question of a message (bot/nlu/question_classifier.py)
 CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations", "experience_years", "degree_field")
 READINESS_FORM = "readiness_form"
+ANSWER_KIND = "answer_kind"  # bot event metadata: answer, not_covered, decline, not_understood, chitchat
 
 
 @lru_cache(maxsize=1)
@@ -83,7 +84,8 @@ def questions_in(text: str, extracted: List[Dict[str, Any]]) -> Tuple[List[Quest
 def send(dispatcher: CollectingDispatcher, answer: Answer) -> List[EventType]:
     """Utter an answer; return the context slots it sets."""
     buttons = [{"title": b.title, "payload": b.payload} for b in answer.buttons]
-    dispatcher.utter_message(text=answer.text, buttons=buttons or None)
+    # The kind goes into the stored bot event's metadata (not to the visitor), for the owner's report.
+    dispatcher.utter_message(text=answer.text, buttons=buttons or None, **{ANSWER_KIND: answer.kind.value})
     return [SlotSet(slot, value) for slot, value in answer.updates.items() if slot in CONTEXT_SLOTS]
 
 

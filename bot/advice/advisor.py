@@ -120,7 +120,7 @@ class Advisor(Composer):
         ):
             problem = NOT_UNDERSTOOD
         if problem:
-            return Answer(problem, self.help_buttons(), kind=AnswerKind.DECLINE)
+            return Answer(problem, self.help_buttons(), kind=AnswerKind.NOT_UNDERSTOOD)
         if question.intent in self.knowledge_intents:
             subject = self.guard.foreign_subject(question.text)
             if subject:

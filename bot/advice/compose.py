@@ -57,7 +57,7 @@ class Composer:
 
     def combine(self, answers: Sequence[Answer]) -> Answer:
         """Several answers as one reply: their texts in order, then one sources line for all of them."""
-        answered = [a for a in answers if a.kind != AnswerKind.DECLINE]
+        answered = [a for a in answers if not a.declined]
         answers = answered or answers[:1]  # a question we can't answer is left out when others are answered
         if len(answers) == 1:
             return answers[0]

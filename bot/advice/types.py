@@ -15,7 +15,8 @@ class AnswerKind(str, Enum):
 
     ANSWER = "answer"  # answered from the knowledge base
     NOT_COVERED = "not_covered"  # on topic, but the sources don't say
-    DECLINE = "decline"  # out of scope or not understood
+    DECLINE = "decline"  # out of scope: another subject, or not a career question
+    NOT_UNDERSTOOD = "not_understood"  # unreadable, or NLU could not tell what was asked
     CHITCHAT = "chitchat"  # greetings, thanks, help
 
 
@@ -78,3 +79,7 @@ class Answer:
     citations: List[Citation] = field(default_factory=list)
     kind: AnswerKind = AnswerKind.ANSWER
     updates: Dict[str, object] = field(default_factory=dict)  # context changes for the next turn
+
+    @property
+    def declined(self) -> bool:
+        return self.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)

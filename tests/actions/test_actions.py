@@ -179,6 +179,29 @@ def test_the_check_start_action_answers_an_uncovered_subject_and_listens() -> No
     assert not any(e.get("event") == "followup" for e in started)  # without the gap, the check starts
 
 
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [
+        ("what does an engineering manager earn?", "ask_salary", "answer"),
+        ("what's a good lasagne recipe?", "out_of_scope", "decline"),
+        ("zxqv wpfk", "nlu_fallback", "not_understood"),
+    ],
+)
+def test_each_answer_records_how_it_ended_for_the_owners_report(text: str, intent: str, kind: str) -> None:
+    """The kind rides in the bot event's metadata (the report reads it); the visitor never sees it."""
+    import asyncio
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.actions import ANSWER_KIND, ActionAnswer
+
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswer().run(dispatcher, Tracker("visitor", {}, message, [], False, None, {}, ""), {}))
+    assert dispatcher.messages[0][ANSWER_KIND] == kind
+
+
 def test_the_action_server_code_stays_light() -> None:
     # The actions answer from the compiled KB and word lists; spaCy (and with it thinc and
     # TensorFlow, ~430 MB) belongs to the Rasa server only.

@@ -103,7 +103,7 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
     return Answer(
         "Sorry, I'm not sure I understood. Did you mean one of these?",
         buttons + advisor.topic_buttons("definition")[: MAX_BUTTONS - len(buttons)],
-        kind=AnswerKind.DECLINE,
+        kind=AnswerKind.NOT_UNDERSTOOD,
     )
 
 
