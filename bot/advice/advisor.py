@@ -7,7 +7,7 @@ follow-up buttons, and the context (slots) the next turn needs. No Rasa types.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import FrozenSet, Optional, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.compose import Composer
@@ -16,10 +16,18 @@ from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.retrieval import PassageIndex
 from bot.advice.router import choose_handler
-from bot.advice.screening import NOT_UNDERSTOOD, all_words_unknown, message_problem, off_topic, wants_fit_check
+from bot.advice.screening import (
+    NOT_UNDERSTOOD,
+    all_words_unknown,
+    asks_about_sources,
+    leans_on_last_part,
+    message_problem,
+    off_topic,
+    wants_fit_check,
+)
 from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase, strings_in
-from bot.knowledge.terms import FEATURE, GAP, Resolver
+from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE, Resolver
 from bot.knowledge.text import normalise, words
 from bot.nlu.scope import ScopeGuard
 from bot.nlu.vocabulary import SMALL_TALK
@@ -30,7 +38,8 @@ MAX_QUESTIONS = 3  # answered in one reply
 GROUNDING_SCORE = 3.0  # how rare the question's KB words must be to overrule the intent's answer (see `grounded`)
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
-CONTEXT_INTENTS = frozenset({"follow_up", "ask_sources"})
+SOURCES_INTENT = "ask_sources"
+CONTEXT_INTENTS = frozenset({"follow_up", SOURCES_INTENT})
 
 
 class Advisor(Composer):
@@ -59,9 +68,11 @@ class Advisor(Composer):
 
         A message with several questions gets each answered, in order, in one reply.
         """
-        parts = [p for p in question.parts if p.confidence >= MIN_PART_CONFIDENCE][:MAX_QUESTIONS]
+        parts = self.readable_parts(question)
         if parts:
             return self.answer_parts(question, parts)
+        if question.parts:  # background around a question NLU read only as a whole
+            question = replace(question, entities=question_entities(question))
         found = self.resolve_entities(question.entities)
         refused = self.screen(question)
         if refused is not None:
@@ -85,6 +96,7 @@ class Advisor(Composer):
         if (
             passage is None
             or answer.kind != AnswerKind.ANSWER
+            or passage.entry_id in answer.updates.values()  # the answer is about that passage's entry already
             or self.passages.covers(passage, question.text, answer.text)
         ):
             return answer
@@ -92,9 +104,30 @@ class Advisor(Composer):
 
         return passage_answer(self, question, [question.intent]) or answer
 
+    def readable_parts(self, question: Question) -> List[QuestionPart]:
+        """The questions read well enough to answer one by one.
+
+        A lone question's short text says less than the whole message: "what role is that?" after
+        "I love taking a product to launch" is the role-match question the whole message reads as.
+        """
+        if len(question.parts) == 1 and question.intent in self.knowledge_intents:
+            part = question.parts[0]
+            whole = max((c for name, c in question.ranking if name == question.intent), default=0)
+            if not part.entities:  # "where could I learn it?" after naming the Routemap: "it" is in the background
+                part = replace(part, entities=list(question.entities))
+            if whole > part.confidence:
+                return [replace(part, intent=question.intent, confidence=whole)] if whole >= MIN_PART_CONFIDENCE else []
+            return [part] if part.confidence >= MIN_PART_CONFIDENCE else []
+        parts = list(question.parts[:MAX_QUESTIONS])
+        if not any(p.confidence >= MIN_PART_CONFIDENCE for p in parts):
+            return []
+        # A question read unsurely is still asked: the unsure reading declines it, or finds what it names.
+        return [p if p.confidence >= MIN_PART_CONFIDENCE else replace(p, intent=UNSURE_INTENT) for p in parts]
+
     def answer_parts(self, question: Question, parts: Sequence[QuestionPart]) -> Answer:
         """Each question on its own, later ones in the context the earlier ones set; one reply, one sources line."""
-        context, answers = question.context, []
+        context = question.context
+        answers: List[Answer] = []
         for part in parts:
             single = Question(
                 part.intent,
@@ -105,6 +138,8 @@ class Advisor(Composer):
                 background=question.background,
             )
             answer = self.answer(single)
+            if answers and answers[-1].kind == AnswerKind.DECLINE and leans_on_last_part(part.text, part.entities):
+                answer = answers[-1]  # "what's the newest phone, and is it worth upgrading?": "it" is the phone
             answers.append(answer)
             context = context_after(context, answer.updates)
         return self.combine(answers)
@@ -139,11 +174,13 @@ class Advisor(Composer):
             return False
         if question.intent in CONTEXT_INTENTS:
             has_context = bool(question.context.topic or question.context.citations)
+            if question.intent == SOURCES_INTENT and not has_context and not asks_about_sources(question.text):
+                return True  # "why was I charged a fee?" is not asking where the answers come from
             return not has_context and off_topic(question.text, self.topic_words)  # a follow-up to nothing
-        if question.intent in self.knowledge_intents:
-            return off_topic(question.text, self.topic_words)
-        if question.intent in SMALL_TALK:
-            return off_topic(question.text, self.topic_words | (self.chat_words or frozenset()))
+        if question.intent in self.knowledge_intents:  # background counts: "...the Routemap. Where can I learn it?"
+            return off_topic(question.said(), self.topic_words)
+        if question.intent in SMALL_TALK:  # "switch off everything downstairs" is no goodbye
+            return off_topic(question.text, self.chat_words or frozenset())
         return False
 
     # -- what the question names -------------------------------------------
@@ -188,3 +225,19 @@ class Advisor(Composer):
         """
         found = self.resolve_entities(question.entities)
         return decisive_gap_answer(self, question, found) if self.decisive_gap(found) else None
+
+
+# What the background can name for the question: the program or role it is about ("I've been looking at
+# the Leeds MSc. Which frameworks would I learn?"). A gap or aspect there ("juggling cost and scope")
+# is the visitor's story, not what they ask.
+BACKGROUND_LABELS = frozenset({PROGRAM, ROLE})
+
+
+def question_entities(question: Question) -> List[Tuple[str, str]]:
+    """The entities inside the message's questions, and the background's programs and roles."""
+    inside = [e for part in question.parts for e in part.entities]
+    outside = list(question.entities)
+    for entity in inside:
+        if entity in outside:
+            outside.remove(entity)
+    return inside + [e for e in outside if e[0] in BACKGROUND_LABELS]

@@ -80,17 +80,26 @@ class Composer:
         extra_lines: Sequence[str] = (),
         extra_citations: Sequence[Citation] = (),
         joiner: str = " ",
+        lead: Sequence[str] = (),  # lines before the topic's own, e.g. what a role involves
+        lead_citations: Sequence[Citation] = (),
         updates: Optional[Dict[str, object]] = None,
     ) -> Answer:
-        """A topic's points (figures filled in), cited, with buttons to its related topics."""
-        lines = [self.point_text(p) for p in topic.points] + list(extra_lines)
-        citations = [(p.source, p.section) for p in topic.points] + list(extra_citations)
+        """A topic's points (figures filled in) and its aspects' manager side, cited, with related buttons."""
+        aspects = [self.kb.get(a) for a in topic.aspects]
+        lines = [*lead, *(self.point_text(p) for p in topic.points), *(a.manager for a in aspects), *extra_lines]
+        citations = [
+            *lead_citations,
+            *((p.source, p.section) for p in topic.points),
+            *((a.source, a.section) for a in aspects),
+            *extra_citations,
+        ]
         return self.compose(
             lines,
             citations,
             self.buttons(topic.related),
             joiner=joiner,
-            updates={"topic": topic.id, **(updates or {})},
+            # A topic with aspects sets the first as context, so "and engineers?" finds its other side.
+            updates={"topic": topic.id, **({"aspect": topic.aspects[0]} if topic.aspects else {}), **(updates or {})},
         )
 
     # -- buttons -----------------------------------------------------------------

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, List, Optional
 from bot.advice.handlers.gaps import answer_uncovered, decisive_gap_answer
 from bot.advice.handlers.places import place_answer
 from bot.advice.handlers.programs import (
+    answer_program,
     other_programs_answer,
     program_in_context,
     where_it_is_answer,
@@ -27,7 +28,8 @@ from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Statistic
-from bot.knowledge.terms import GAP, ROLE
+from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
+from bot.knowledge.text import normalise
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
@@ -54,6 +56,8 @@ LEARN_IT = re.compile(
 WHERE_IS_IT = re.compile(
     r"\bwhere (?:is|are) (?:it|they|that|this)(?: based| located| taught)?\b|\bwhich (?:city|country|campus)\b"
 )
+# "Is it accredited?", "what would I study there?": a feature of the program just discussed.
+POINTS_BACK = re.compile(r"\b(?:it|its|it's|that|this|there|the course|the program|the programme|the degree)\b")
 # A question about the visitor's own pay, accounts or records ("what is my compensation?").
 OWN_AFFAIRS = re.compile(
     r"\b(?:what|what's|whats|how much|when|where|show|check|tell me)\b[^?.!]{0,25}\bmy (?:current |monthly |annual |"
@@ -68,9 +72,12 @@ ORIGIN = re.compile(
 )
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
-DEFINITION = "ask_definition"
+DEFINITION, ROLE_INTENT = "ask_definition", "ask_role"
+# "What does X mean?", "what does X do?": about the subject only when X is it (or a role, or "it").
+DEFINING_INTENTS = frozenset({DEFINITION, ROLE_INTENT})
 DEFINED_SUBJECT = re.compile(
-    r"\b(?:engineering|management|manager|managers|mgmt|em|ems|it|this|that|field|discipline|role|job|career|"
+    r"\b(?:engineering|engineers?|management|manager|managers|mgmt|em|ems|it|this|that|field|discipline|roles?|jobs?|"
+    r"careers?|positions?|titles?|analysts?|directors?|they|them|those|"
     r"profession|degree|program|programme|course|msc|ms|master|masters)\b"
 )
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
@@ -102,9 +109,11 @@ Rule = Callable[["Advisor", Question, Found], Optional[Handler]]
 def definition_of_something_else(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
     """ "What does au revoir mean?": the definition topic answers only for the subject (or "it", "that")."""
     text = question.text.lower()
-    if question.intent == DEFINITION and text and not text.startswith("/") and not DEFINED_SUBJECT.search(text):
-        return HANDLERS[OUT_OF_SCOPE]
-    return None
+    if question.intent not in DEFINING_INTENTS or not text or text.startswith("/") or found:
+        return None
+    if DEFINED_SUBJECT.search(text) or (question.intent == ROLE_INTENT and question.context.role):
+        return None
+    return HANDLERS[OUT_OF_SCOPE]
 
 
 def own_affairs(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
@@ -125,6 +134,10 @@ def program_follow_up(advisor: Advisor, question: Question, found: Found) -> Opt
         return _where_to_learn(program.id, feature.id if feature else None)
     if WHERE_IS_IT.search(low):
         return _where_it_is(program.id)
+    asked = {normalise(f) for f in found.get(FEATURE, [])}
+    has_it = any(asked & {normalise(s) for s in f.synonyms} for f in program.features)
+    if has_it and not found.get(PROGRAM) and POINTS_BACK.search(low):
+        return answer_program  # "is it accredited?": the feature, of the program in context
     place_gap = advisor.kb.place_gap()
     if any(not (place_gap and g == place_gap.id) for g in found.get(GAP, [])):
         return answer_uncovered  # the sources give no length, fees or entry requirements
@@ -169,8 +182,15 @@ def origin_follow_up(advisor: Advisor, question: Question, found: Found) -> Opti
     return None
 
 
+def gap_follow_up(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """ "Is that before or after tax?" after the salary: what the sources leave out, whatever NLU made of it."""
+    if question.context.citations and advisor.decisive_gap(found) and POINTS_BACK.search(question.text.lower()):
+        return decisive_gap_answer
+    return None
+
+
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
-CONTEXT_RULES: List[Rule] = [program_follow_up, origin_follow_up]
+CONTEXT_RULES: List[Rule] = [program_follow_up, origin_follow_up, gap_follow_up]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     definition_of_something_else,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import FrozenSet, Optional
+from typing import FrozenSet, Optional, Sequence, Tuple
 
 from bot.knowledge.text import normalise, words
 from bot.nlu.vocabulary import content_words
@@ -82,3 +82,28 @@ def all_words_unknown(text: str, known: FrozenSet[str]) -> bool:
     if not found:
         return False
     return not any(w in known or difflib.get_close_matches(w, known, n=1, cutoff=0.8) for w in found)
+
+
+# A question that names its subject; one that doesn't ("is it worth upgrading?") leans on what came before.
+NAMES_SUBJECT = re.compile(
+    r"\b(?:engineer\w*|manag\w*|masters?|master's|msc|ms|mba|degrees?|careers?|jobs?|roles?|courses?|"
+    r"programs?|programmes?|leeds|northeastern|ems?|salar\w*)\b"
+)
+PRONOUN = re.compile(r"\b(?:it|its|it's|that|this|they|them|those|one)\b")
+
+
+def leans_on_last_part(text: str, entities: Sequence[Tuple[str, str]]) -> bool:
+    """True for a question that points back ("it", "that") and names nothing of the subject itself."""
+    low = text.lower()
+    return not entities and bool(PRONOUN.search(low)) and not NAMES_SUBJECT.search(low)
+
+
+# Asked with nothing before it, a question about the sources names them ("where do your answers come from?").
+SOURCE_WORDS = re.compile(
+    r"\b(?:sources?|articles?|answers?|information|info|evidence|references?|cite|citations?|data|figures?|"
+    r"numbers?|statistics|stats|bls|publications?|original|come from|comes from|based on|you know|northeastern|leeds)\b"
+)
+
+
+def asks_about_sources(text: str) -> bool:
+    return bool(SOURCE_WORDS.search(text.lower()))

@@ -47,9 +47,15 @@ SHORT_FOLLOW_UP_WORDS = 4  # "and the salary?": short enough to lean on the last
 # What a master's adds to pay is its own question (the 18% figure), not a question about a job's pay.
 MASTERS_WORDS = re.compile(r"\b(master|masters|degree|msc?)\b")
 # Another institution: "Stanford", "MIT", "the University of Toronto", "Imperial College".
-INSTITUTION = re.compile(
-    r"\b(?:university of [a-z]+(?: [a-z]+)?"
-    r"|[a-z]+(?: [a-z]+)? (?:university|college|institute|polytechnic|business school))\b"
+# Words around an institution's name that don't tell one institution from another.
+NOT_NAMES = frozenset(
+    "university college institute polytechnic business school of msc ms mba master masters engineering "
+    "management course program programme degree online".split()
+)
+# Searched apart, so "about the university of leeds" is read as "university of leeds".
+INSTITUTIONS = (
+    re.compile(r"\buniversity of [a-z]+(?: [a-z]+)?\b"),
+    re.compile(r"\b[a-z]+(?: [a-z]+)? (?:university|college|institute|polytechnic|business school)\b"),
 )
 # A capitalised name after "at", "from", "does" ... ("does Stanford have", "at MIT"), unknown to the KB.
 NAMED_AFTER = re.compile(r"\b(?i:at|from|does|do|did|in|of|with|by|like|than|has|have|about)\s+([A-Z][A-Za-z]+)\b")
@@ -139,15 +145,49 @@ OTHER_DEGREE = re.compile(r"\b(?:master|masters|msc|ms|meng|ma|degree|mba) (?:de
 OUR_DEGREE_WORDS = ("engineering management", "management", "engineering mgmt", "em")
 
 
+# "a computer science degree", "is data science a better degree": the field named before the degree.
+FIELD_DEGREE = re.compile(
+    r"\b(?:a|an|is|or|than|study|studying|do|doing|take|taking)\s+"
+    r"([a-z]+(?: [a-z]+)?)\s+(?:(?:a\s+)?(?:better|good|smarter|more useful|worse)\s+)?(?:degree|bsc|msc|major)\b"
+)
+DEGREE_COMPARISON = re.compile(
+    r"\b(?:better|worse|than|instead|versus|vs|compared|rather)\b"
+    r"|\bor (?:an? )?(?:engineering management|em|masters?)\b"
+)
+# Words before "degree" that name its level or quality, not a field of study.
+NOT_DEGREE_FIELDS = frozenset(
+    "a an the this that my your his her their any one which what good better bad worse first second "
+    "bachelors bachelor masters master undergraduate graduate postgraduate doctoral relevant related "
+    "specialised specialized higher advanced university college online part time full engineering "
+    "four year three year two year 4 3 2 year".split()
+)
+
+
 def other_degree(text: str) -> Optional[str]:
-    """The subject of a master's other than engineering management that a question asks about."""
-    found = OTHER_DEGREE.search(plain(text))
-    if found is None:
-        return None
-    subject = found.group(1)
-    if subject.startswith(OUR_DEGREE_WORDS) or subject.split()[0] in ("it", "this", "that", "the", "a", "an"):
-        return None
-    return f"a master's in {subject}"
+    """The subject of a degree other than engineering management that a question asks about."""
+    clean = plain(text)
+    found = OTHER_DEGREE.search(clean)
+    if found is not None:
+        subject = found.group(1)
+        if not subject.startswith(OUR_DEGREE_WORDS) and subject.split()[0] not in (
+            "it",
+            "this",
+            "that",
+            "the",
+            "a",
+            "an",
+        ):
+            return f"a master's in {subject}"
+    if not DEGREE_COMPARISON.search(clean):
+        return None  # "with a physics degree, can I…?" is the visitor's background: the requirements answer it
+    for match in FIELD_DEGREE.finditer(clean):
+        words = match.group(1).split()
+        words = words[1:] if words[0] in ("a", "an", "the") else words
+        subject = " ".join(words)
+        fields = [w for w in words if w not in NOT_DEGREE_FIELDS and w not in stop_words()]
+        if words and fields == words and not subject.startswith(OUR_DEGREE_WORDS):
+            return f"a degree in {subject}"
+    return None
 
 
 def other_institution(advisor: Advisor, text: str) -> Optional[str]:
@@ -156,9 +196,14 @@ def other_institution(advisor: Advisor, text: str) -> Optional[str]:
     if not PROGRAM_WORDS.search(low):
         return None
     ours = {w for p in advisor.kb.programs for name in (p.university, p.name, *p.synonyms) for w in plain(name).split()}
-    for match in INSTITUTION.finditer(low):
-        if not set(match.group(0).split()) & (ours - {"university", "of", "college"}):
-            return match.group(0)
+    for pattern in INSTITUTIONS:
+        for match in pattern.finditer(low):
+            name = set(match.group(0).split()) - NOT_NAMES - stop_words()
+            if name and not name & ours:
+                words = match.group(0).split()
+                while words[0] in stop_words():
+                    words = words[1:]  # "does stanford university" names "stanford university"
+                return " ".join(words)
     for word in NAMED_AFTER.findall(text) + POSSESSIVE_NAME.findall(text):
         if word.lower() not in ours and word.lower() not in advisor.kb_words:
             return word

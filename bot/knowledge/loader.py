@@ -194,6 +194,14 @@ def _check_references(collections: Dict[str, Any], origin: Dict[str, str]) -> No
     for stat in collections["statistics"]:
         if stat.describes is not None and stat.describes not in roles:
             raise KnowledgeBaseError(origin["statistics"], stat.id, "describes", f"unknown role '{stat.describes}'")
+    topics = {t.id for t in collections["topics"]}
+    for gap in collections.get("gaps", []):
+        for topic_id in gap.also_answers:
+            if topic_id not in topics:
+                raise KnowledgeBaseError(origin["gaps"], gap.id, "also_answers", f"unknown topic '{topic_id}'")
+    for role in collections["roles"]:
+        if role.topic is not None and role.topic not in topics:
+            raise KnowledgeBaseError(origin["roles"], role.id, "topic", f"unknown topic '{role.topic}'")
     stats = {s.id: s for s in collections["statistics"]}
     intents: Dict[str, str] = {}
     for topic in collections["topics"]:
@@ -208,6 +216,10 @@ def _check_references(collections: Dict[str, Any], origin: Dict[str, str]) -> No
         for rel in topic.related:
             if rel not in seen:
                 raise KnowledgeBaseError(origin["topics"], topic.id, "related", f"unknown entry '{rel}'")
+        aspects = {a.id for a in collections["comparison"].aspects} if collections.get("comparison") else set()
+        for aspect in topic.aspects:
+            if aspect not in aspects:
+                raise KnowledgeBaseError(origin["topics"], topic.id, "aspects", f"unknown comparison aspect '{aspect}'")
         if not topic.points:
             raise KnowledgeBaseError(origin["topics"], topic.id, "points", "needs at least one point")
         for i, point in enumerate(topic.points):

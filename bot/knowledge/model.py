@@ -72,6 +72,8 @@ class Topic:
     question: str
     points: List[Point]
     related: List[str] = field(default_factory=list)
+    # Comparison aspects whose manager side belongs in this answer too ("what do managers do all day?").
+    aspects: List[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Role:
     is_subject: bool = False
     # The senior technical role offered when the readiness signs point away from management.
     technical_track: bool = False
+    # The topic that describes this job in depth; its points follow `involves` in the role's answer.
+    topic: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +174,9 @@ class Gap:
     decisive: bool = False
     # Its synonyms name places: figures asked "for the UK" get where the KB's figures come from.
     places: bool = False
+    # Topics whose answer follows the "sources don't cover" line when the question asks about them too:
+    # "do you need a PhD to be an engineering manager?" also gets what employers do ask for.
+    also_answers: List[str] = field(default_factory=list)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from bot.knowledge.loader import load
 from bot.nlu.scope import ScopeGuard
 
 OUT_OF_SCOPE = "out_of_scope"
+FOREIGN_SUBJECT = "foreign_subject"  # message property (not output): the scope guard named another subject
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -42,6 +43,7 @@ class ScopeGuardClassifier(GraphComponent):
             text: Optional[str] = message.get(TEXT)
             if text and not text.startswith("/") and self.guard.foreign_subject(text):
                 mark_out_of_scope(message, 1.0)
+                message.set(FOREIGN_SUBJECT, True)  # DIET can say 1.0 too; this says the guard decided
         return messages
 
 

@@ -40,7 +40,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from bot.knowledge.loader import load
 from bot.knowledge.terms import LABELS
-from bot.nlu.components import mark_out_of_scope
+from bot.nlu.components import FOREIGN_SUBJECT, mark_out_of_scope
 from bot.nlu.questions import questions_of
 from bot.nlu.scope import ScopeGuard
 
@@ -52,7 +52,7 @@ RANKING_LENGTH = 10  # as DIET reports it
 SECOND_OPINION_OUT_OF_SCOPE = 0.4
 # Words that put a message on the subject whatever else it says ("I'm a 34-year-old engineer, do I need a master's?").
 SUBJECT = re.compile(
-    r"\b(?:master|masters|master's|msc|mba|degree|management|manager|managers|mgmt|em|ems)\b"
+    r"\b(?:master|masters|master's|msc|mba|degree|management|manager|managers|mgmt|em|ems|employers?)\b"
 )  # this classifier's out-of-scope probability that overrules DIET
 OUT_OF_SCOPE = "out_of_scope"
 MODEL_FILE = "question_classifier.joblib"
@@ -146,7 +146,7 @@ class QuestionClassifier(GraphComponent):
         """
         assert self.classifier is not None
         current = message.get(INTENT) or {}
-        if current.get(INTENT_NAME_KEY) == OUT_OF_SCOPE and current.get(PREDICTED_CONFIDENCE_KEY) == 1.0:
+        if message.get(FOREIGN_SUBJECT):
             return  # the scope guard named another profession
         diet = {
             r[INTENT_NAME_KEY]: float(r[PREDICTED_CONFIDENCE_KEY])

@@ -38,7 +38,10 @@ PROFESSION_PATTERNS = [
         + r"([a-z]+(?:\s+[a-z]+)?)"
     ),
     re.compile(r"\b(?:salary|salaries|pay|wage|wages|earnings|income)\s+(?:of|for)\s+" + _PROFESSION),
-    re.compile(r"\bdo(?:es)?\s+(?:an?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+(?:earn|make|get paid|take home)\b"),
+    re.compile(
+        r"\b(?:do|does|would|will|could|can|might)\s+(?:an?\s+)?([a-z]+(?:\s+[a-z]+)?)\s+"
+        r"(?:earn|make|get paid|take home)\b"
+    ),
 ]
 # Whose pay a question asks about: "salary of a software engineer", "what do civil engineers make".
 PAY_PATTERNS = PROFESSION_PATTERNS[1:]

@@ -93,6 +93,20 @@ def test_program_follow_up_keeps_context(chat: Conversation) -> None:
     assert "Decision Making for Engineering Managers" in reply
 
 
+def test_a_feature_asked_with_it_is_the_programs_just_discussed(chat: Conversation) -> None:
+    chat.say("Tell me about the Leeds online MSc")
+    _, reply = chat.say("is it accredited?")
+    assert "Chartered Management Institute" in reply
+
+
+@pytest.mark.parametrize(
+    "text", ["do engineering managers look after budgets?", "what fills an engineering manager's working week?"]
+)
+def test_what_managers_do_through_the_real_nlu(chat: Conversation, text: str) -> None:
+    _, reply = chat.say(text)
+    assert "managing budgets" in reply and "mentoring staff" in reply
+
+
 def test_aspect_follow_up(chat: Conversation) -> None:
     chat.say("what's the difference between an engineer and an engineering manager?")
     _, reply = chat.say("what about daily tasks?")

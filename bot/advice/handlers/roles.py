@@ -20,6 +20,14 @@ if TYPE_CHECKING:
 
 def role_answer(advisor: Composer, role: Role) -> Answer:
     """What the role involves and what the degree brings to it, or that the sources only list it."""
+    updates: Dict[str, object] = {"role": role.id, "topic": f"role:{role.id}"}
+    if role.involves and role.topic:  # the job the sources describe in depth: its topic follows
+        return advisor.topic_answer(
+            advisor.kb.topic(role.topic),
+            lead=[role.involves],
+            lead_citations=[(role.source, role.section)],
+            updates=updates,
+        )
     lines: List[str] = []
     if role.involves:
         lines.append(role.involves)
@@ -35,7 +43,7 @@ def role_answer(advisor: Composer, role: Role) -> Answer:
         lines,
         [(role.source, role.section)],
         advisor.buttons(others[:2] + ["jobs", "need_masters"]),
-        updates={"role": role.id, "topic": f"role:{role.id}"},
+        updates=updates,
     )
 
 

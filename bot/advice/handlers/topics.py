@@ -6,10 +6,11 @@ from typing import TYPE_CHECKING
 
 from bot.advice.compose import READINESS_BUTTON
 from bot.advice.handlers.programs import comparison_answer
+from bot.advice.handlers.roles import role_answer
 from bot.advice.registry import ANY_TOPIC, handles
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Aspect, Topic
-from bot.knowledge.terms import ASPECT
+from bot.knowledge.terms import ASPECT, ROLE
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor
@@ -23,8 +24,18 @@ def topic_of(advisor: Advisor, question: Question) -> Topic:
 
 @handles(ANY_TOPIC)
 def answer_topic(advisor: Advisor, question: Question, found: Found) -> Answer:
-    """Any intent whose KB topic is the whole answer ("what is engineering management?")."""
-    return advisor.topic_answer(topic_of(advisor, question))
+    """Any intent whose KB topic is the whole answer ("what is engineering management?").
+
+    A topic that describes a role's job ("what fills an engineering manager's day?") is that
+    role's answer; asked about another role that the sources describe, it is that role's.
+    """
+    topic = topic_of(advisor, question)
+    owner = next((r for r in advisor.kb.roles if r.topic == topic.id), None)
+    if owner is None:
+        return advisor.topic_answer(topic)
+    named = [advisor.kb.role(r) for r in found.get(ROLE, [])]
+    other = next((r for r in named if r is not None and r.id != owner.id and r.involves), None)
+    return role_answer(advisor, other or owner)
 
 
 def aspect_answer(advisor: Advisor, aspect: Aspect) -> Answer:
