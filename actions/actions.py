@@ -65,6 +65,8 @@ def question_from(tracker: Tracker) -> Question:
 def questions_in(text: str, extracted: List[Dict[str, Any]]) -> Tuple[List[QuestionPart], str]:
     """The message's questions (from the `question` entities) with the entities inside each, and the rest of it."""
     spans = sorted((e for e in extracted if e["entity"] == QUESTION_ENTITY), key=lambda e: e["start"])
+    if not spans:
+        return [], ""  # no question found inside: the whole text is the question, none of it background
     parts, background, cursor = [], [], 0
     for span in spans:
         start, end = int(span["start"]), int(span["end"])

@@ -33,7 +33,8 @@ GENERIC = frozenset(
     work working day days people person team teams time thing things part lot need needs get make much many often
     usually really actually also still just kind sort way good well new help helps involve involved involves deal
     stuff thing part like want become spend spent important know able lots bit typical typically think thinks
-    feel feels say says said""".split()
+    feel feels say says said go goes going gone come comes coming back take takes taking look looks looking
+    try trying give gives giving put keep""".split()
 )
 POSSESSED = re.compile(r"\b(?:my|your|his|her|our|their)\s+\w+")  # the visitor's people and things
 MIN_SCORE = 2.0  # the sum of matched words' rarity (idf); one rare word such as "stakeholders" is enough

@@ -116,6 +116,15 @@ def definition_of_something_else(advisor: Advisor, question: Question, found: Fo
     return HANDLERS[OUT_OF_SCOPE]
 
 
+def another_roles_definition(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """ "What does a systems engineer actually do all day?" read as the definition: that role's answer."""
+    subject = advisor.kb.subject_role()
+    named = [r for r in found.get(ROLE, []) if not subject or r != subject.id]
+    if question.intent == DEFINITION and named and advisor.kb.role(named[0]) is not None:
+        return HANDLERS[ROLE_INTENT]
+    return None
+
+
 def own_affairs(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
     """ "What is my compensation?", "when is my pay day?": the visitor's own records, which no article holds."""
     low = question.text.lower()
@@ -194,6 +203,7 @@ CONTEXT_RULES: List[Rule] = [program_follow_up, origin_follow_up, gap_follow_up]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     definition_of_something_else,
+    another_roles_definition,
     own_affairs,
     prefers_technical,
     another_university_or_degree,

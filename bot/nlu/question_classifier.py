@@ -39,13 +39,16 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from bot.knowledge.loader import load
-from bot.knowledge.terms import LABELS
+from bot.knowledge.terms import ASPECT, PROGRAM, ROLE
 from bot.nlu.components import FOREIGN_SUBJECT, mark_out_of_scope
 from bot.nlu.questions import questions_of
 from bot.nlu.scope import ScopeGuard
+from bot.nlu.vocabulary import without_everyday_phrases
 
 QUESTION = "question"  # the entity label of one question in a message
-KB_LABELS = frozenset(LABELS)  # a message naming a role, program, aspect, feature or gap is on the subject
+# A message naming a role, program or aspect is on the subject. Features and gaps are named by everyday
+# words too ("how long is the drive…", "where", "cost"), so they don't keep the second opinion away.
+ANCHOR_LABELS = frozenset({ROLE, PROGRAM, ASPECT})
 FALLBACK = "nlu_fallback"
 DEFAULT_FALLBACK_THRESHOLD = 0.3  # the FallbackClassifier's threshold in config.yml
 RANKING_LENGTH = 10  # as DIET reports it
@@ -155,7 +158,7 @@ class QuestionClassifier(GraphComponent):
         }
         ours = dict(zip(self.classifier.classes_, self.classifier.predict_proba([text])[0], strict=True))
         votes = {name: (diet.get(name, 0.0) + float(ours.get(name, 0.0))) / 2 for name in set(diet) | set(ours)}
-        if SUBJECT.search(text.lower()) and OUT_OF_SCOPE in votes:
+        if SUBJECT.search(without_everyday_phrases(text).lower()) and OUT_OF_SCOPE in votes:
             votes[OUT_OF_SCOPE] = 0.0  # it names the subject: out of scope only if the scope guard says so
         ranking = [
             {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
@@ -177,7 +180,9 @@ class QuestionClassifier(GraphComponent):
         does. Measured on the held-out NLU set, it moves 1% of in-domain questions to out of scope.
         """
         assert self.classifier is not None
-        if any(e.get("entity") in KB_LABELS for e in message.get(ENTITIES) or []) or SUBJECT.search(text.lower()):
+        if any(e.get("entity") in ANCHOR_LABELS for e in message.get(ENTITIES) or []) or SUBJECT.search(
+            without_everyday_phrases(text).lower()
+        ):
             return
         labels = list(self.classifier.classes_)
         if OUT_OF_SCOPE not in labels or (message.get(INTENT) or {}).get(INTENT_NAME_KEY) == OUT_OF_SCOPE:

@@ -8,6 +8,7 @@ needs no spaCy at run time.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import FrozenSet, Iterable, List, Optional
@@ -36,10 +37,21 @@ def stop_words() -> FrozenSet[str]:
     return frozenset(STOP_WORDS)
 
 
+# Everyday phrases built on a word of the subject: "master bedroom" is no master's degree.
+EVERYDAY_PHRASES = re.compile(
+    r"\bmaster (?:bedroom|bathroom|bath|suite|key|keys|chef|class|classes|plan|card|copy|switch|tape|recording)s?\b",
+    re.IGNORECASE,
+)
+
+
+def without_everyday_phrases(text: str) -> str:
+    return EVERYDAY_PHRASES.sub(lambda m: m.group(0).split()[-1], text)
+
+
 def content_words(text: str) -> List[str]:
-    """Words that carry meaning: no stop words, plural -s dropped."""
+    """Words that carry meaning: no stop words, plural -s dropped, everyday phrases read as everyday."""
     stop = stop_words()
-    return [singular(w) for w in words(text) if w not in stop]
+    return [singular(w) for w in words(without_everyday_phrases(text)) if w not in stop]
 
 
 def save_words(found: FrozenSet[str], path: Path) -> None:

@@ -129,7 +129,8 @@ def leaning_follow_up(advisor: Advisor, question: Question) -> Optional[Question
     ctx = question.context
     if not (ctx.topic or ctx.role) or len(question.text.split()) > FOLLOW_UP_WORDS:
         return None
-    guesses = [(name, c) for name, c in question.ranking if name not in (OUT_OF_SCOPE, "nlu_fallback")]
+    # Not the intent it has: that reading is what was just screened out (and would come straight back here).
+    guesses = [(name, c) for name, c in question.ranking if name not in (OUT_OF_SCOPE, "nlu_fallback", question.intent)]
     if not guesses or guesses[0][1] < FOLLOW_UP_CONFIDENCE or guesses[0][0] not in advisor.knowledge_intents:
         return None
     return replace(question, intent=guesses[0][0], ranking=guesses)
