@@ -1,0 +1,349 @@
+"""Grounding: `python -m bot check --sources` finds every figure and name of the knowledge base in
+the article its entry cites, and names file, entry, field and string for each one it cannot find."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Callable, Dict, List
+
+import pytest
+import yaml
+
+from bot.knowledge.grounding import Article, Claim, SourcesError, check_grounding, found
+from bot.knowledge.loader import collection_files, load_knowledge_base
+from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
+from tests.conftest import SHARED
+
+SEEDS = SHARED / "seeds"
+
+# What the real KB states that its cited article does not say, reported to the lead engineer
+# (the counts are the KB's own tallies of the articles' lists; the article says "Northeastern's",
+# never "Northeastern University"). Fixing the KB must empty this list, and a new one fails.
+REPORTED: List[str] = [
+    "data/knowledge/topics.yml: entry 'jobs': field 'points[0].text': \"nine job\" not found in source 'northeastern'",
+    "data/knowledge/topics.yml: entry 'role_explorer': field 'points[0].text': \"nine Northeastern\" not found in"
+    " source 'northeastern'",
+    "data/knowledge/topics.yml: entry 'fit': field 'points[1].text': \"five signs\" not found in source 'leeds'",
+    "data/knowledge/programs.yml: entry 'northeastern_ms_em': field 'university': \"Northeastern University\" not"
+    " found in source 'northeastern'",
+]
+
+
+@pytest.fixture
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} (the two articles) not present beside this checkout")
+    return SEEDS
+
+
+@pytest.fixture
+def kb_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, target)
+    return target
+
+
+def edit(path: Path, change: Callable[[Dict[str, Any]], Any]) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def by_id(entries: List[Dict[str, Any]], entry_id: str) -> Dict[str, Any]:
+    return next(e for e in entries if e.get("id") == entry_id)
+
+
+def failures(knowledge: Path, seeds: Path) -> List[str]:
+    return [
+        str(f) for f in check_grounding(load_knowledge_base(knowledge), collection_files(knowledge), seeds).failures
+    ]
+
+
+def fix_reported(knowledge: Path) -> None:
+    """The KB with the reported problems mended as proposed to the lead (no count the article lacks)."""
+
+    def points(data: Dict[str, Any]) -> None:
+        by_id(data["topics"], "jobs")["points"][0]["text"] = "Northeastern names these job titles:"
+        by_id(data["topics"], "role_explorer")["points"][0]["text"] = "Each Northeastern job title comes with a role."
+        by_id(data["topics"], "fit")["points"][1]["text"] = "Leeds gives these signs that you may be ready:"
+
+    edit(knowledge / "topics.yml", points)
+    edit(
+        knowledge / "programs.yml",
+        lambda d: by_id(d["programs"], "northeastern_ms_em").update(university="Northeastern"),
+    )
+
+
+# -- the real knowledge base against the real articles ------------------------------------------
+def test_real_kb_is_grounded_but_for_what_was_reported(seeds: Path) -> None:
+    found_missing = failures(KNOWLEDGE_DIR, seeds)
+    relative = [f.replace(str(PROJECT_ROOT) + "/", "") for f in found_missing]
+    assert [r.split(" (“")[0] for r in relative] == REPORTED, "\n".join(relative)
+
+
+def test_check_reads_figures_modules_frameworks_sectors_and_titles(seeds: Path) -> None:
+    kb = load_knowledge_base(KNOWLEDGE_DIR)
+    report = check_grounding(kb, collection_files(KNOWLEDGE_DIR), seeds)
+    checked = {(c.entry, c.field, c.text) for c in report.claims}
+    for expected in [
+        ("median_salary", "value", "$165,370"),
+        ("earnings_boost", "value", "18%"),
+        ("experience_required", "value", "five years"),
+        ("leeds_msc_em", "features[2].text", "Business Strategy for Engineers"),
+        ("leeds_msc_em", "features[2].text", "Safety and Corporate Social Responsibility"),
+        ("leeds_msc_em", "features[4].text", "Project Initiation Routemap"),
+        ("leeds_msc_em", "features[3].text", "Chartered Management Institute"),
+        ("sectors", "points[1].names[2]", "aerospace engineering"),
+        ("quality_engineer", "title", "Quality engineer/analyst"),
+        ("northeastern_ms_em", "name", "Master of Science in Engineering Management"),
+        ("northeastern", "title", "What Can You Do With an MS in Engineering Management?"),
+        ("northeastern", "published", "2024-07-25"),
+        ("salary", "points[0].text", "U.S. Bureau of Labor Statistics"),
+    ]:
+        assert expected in checked, expected
+    assert report.count("figure") >= 20 and report.count("name") >= 80
+    assert {s: p.name for s, p in report.articles.items()} == {
+        "northeastern": "000_4a915afbd5765add.txt",
+        "leeds": "001_003e386110f532c2.txt",
+    }
+
+
+# -- a wrong KB fails, naming file, entry, field and string -------------------------------------
+def _stat(stat_id: str, **change: Any) -> Callable[[Dict[str, Any]], Any]:
+    return lambda d: by_id(d["statistics"], stat_id).update(**change)
+
+
+def _feature(feature_id: str, old: str, new: str) -> Callable[[Dict[str, Any]], Any]:
+    def change(data: Dict[str, Any]) -> None:
+        feature = next(f for p in data["programs"] for f in p["features"] if f["id"] == feature_id)
+        feature["text"] = feature["text"].replace(old, new)
+
+    return change
+
+
+def _point(topic_id: str, index: int, **change: Any) -> Callable[[Dict[str, Any]], Any]:
+    return lambda d: by_id(d["topics"], topic_id)["points"][index].update(**change)
+
+
+GOOD_CAREER = (
+    "Leeds calls it a good choice for people who want to drive meaningful change, and positions grow by {job_growth}."
+)
+SECTORS = "Leeds names civil, chemical and nuclear engineering among the sectors where engineering managers work."
+
+# (file, change, the failure that must be reported)
+WRONG = [
+    (
+        "statistics.yml",
+        _stat("median_salary", value="$165,470"),
+        "statistics.yml: entry 'median_salary': field 'value': \"$165,470\" not found in source 'northeastern'",
+    ),
+    (
+        "statistics.yml",
+        _stat("job_growth", value="14%"),
+        "statistics.yml: entry 'job_growth': field 'value': \"14%\" not found in source 'northeastern'",
+    ),
+    (
+        "statistics.yml",
+        _stat("experience_required", value="six years"),
+        "statistics.yml: entry 'experience_required': field 'value': \"six years\" not found in source 'northeastern'",
+    ),
+    (
+        "programs.yml",
+        _feature("leeds_modules", "Business Strategy for Engineers", "Business Strategy for Executives"),
+        "programs.yml: entry 'leeds_msc_em': field 'features[2].text': \"Business Strategy for Executives\" not found"
+        " in source 'leeds'",
+    ),
+    (
+        "programs.yml",
+        _feature("leeds_frameworks", "Iron Triangle", "Golden Triangle"),
+        "programs.yml: entry 'leeds_msc_em': field 'features[4].text': \"The Golden Triangle\" not found in source"
+        " 'leeds'",
+    ),
+    (
+        "programs.yml",
+        _feature("leeds_accreditation", "Level 7", "Level 6"),
+        "programs.yml: entry 'leeds_msc_em': field 'features[3].text': \"6 Diploma\" not found in source 'leeds'",
+    ),
+    # A Northeastern figure quoted in a point that cites Leeds.
+    (
+        "topics.yml",
+        _point("good_career", 0, text=GOOD_CAREER),
+        "topics.yml: entry 'good_career': field 'points[0].text': \"4%\" not found in source 'leeds'",
+    ),
+    (
+        "topics.yml",
+        _point("sectors", 1, text=SECTORS, names=["civil", "chemical", "nuclear engineering"]),
+        "topics.yml: entry 'sectors': field 'points[1].names[2]': \"nuclear engineering\" not found in source 'leeds'",
+    ),
+    # The list of names and the text drift apart.
+    (
+        "topics.yml",
+        _point("sectors", 1, text=SECTORS),
+        "topics.yml: entry 'sectors': field 'points[1].names[2]': \"aerospace engineering\" not found in the entry's"
+        " own text",
+    ),
+    (
+        "roles.yml",
+        lambda d: by_id(d["roles"], "operations_manager").update(title="Operations Director"),
+        "roles.yml: entry 'operations_manager': field 'title': \"Operations Director\" not found in source 'leeds'",
+    ),
+    # Leeds names the project manager too: the title must be in both articles.
+    (
+        "roles.yml",
+        lambda d: by_id(d["roles"], "systems_engineer").update(also_named_by=["leeds"]),
+        "roles.yml: entry 'systems_engineer': field 'title': \"Systems engineer\" not found in source 'leeds'",
+    ),
+    (
+        "reading.yml",
+        lambda d: by_id(d["reading"], "read_value_of_masters").update(about="eight ways a program can help"),
+        "reading.yml: entry 'read_value_of_masters': field 'about': \"eight ways\" not found in source 'northeastern'",
+    ),
+    (
+        "sources.yml",
+        lambda d: by_id(d["sources"], "northeastern").update(published="2024-07-26"),
+        "sources.yml: entry 'northeastern': field 'published': \"2024-07-26\" not found in source 'northeastern'",
+    ),
+]
+
+
+@pytest.mark.parametrize("file,change,expected", WRONG, ids=[w[2].split('"')[1] for w in WRONG])
+def test_wrong_figure_or_name_is_reported(
+    kb_copy: Path, seeds: Path, file: str, change: Callable[[Dict[str, Any]], Any], expected: str
+) -> None:
+    fix_reported(kb_copy)
+    edit(kb_copy / file, change)
+    reported = failures(kb_copy, seeds)
+    assert any(f.startswith(f"{kb_copy / file}") and expected.split(": ", 1)[1] in f for f in reported), reported
+
+
+def test_all_failures_are_listed(kb_copy: Path, seeds: Path) -> None:
+    fix_reported(kb_copy)
+    edit(kb_copy / "statistics.yml", _stat("median_salary", value="$165,470"))
+    reported = failures(kb_copy, seeds)
+    # the statistic and every point that quotes it
+    quoting = {"median_salary", "salary", "masters_earnings", "worth_it", "good_career"}
+    assert {f.split("entry '")[1].split("'")[0] for f in reported} == quoting, reported
+
+
+@pytest.mark.parametrize(
+    "file,change",
+    [
+        ("statistics.yml", _stat("experience_required", value="5 years")),  # digits here, words in the article
+        (
+            "reading.yml",
+            lambda d: by_id(d["reading"], "read_value_of_masters").update(about="7 ways a graduate program can help"),
+        ),
+        ("statistics.yml", _stat("median_salary", value="$165370")),  # thousands separator left out
+    ],
+    ids=["5 years", "7 ways", "no separator"],
+)
+def test_same_figure_in_another_form_passes(kb_copy: Path, seeds: Path, file: str, change: Any) -> None:
+    fix_reported(kb_copy)
+    edit(kb_copy / file, change)
+    assert failures(kb_copy, seeds) == []
+
+
+# -- matching is exact about figures ------------------------------------------------------------
+def _article(text: str) -> Article:
+    return Article.read("test", Path("test.txt"), text)
+
+
+@pytest.mark.parametrize(
+    "figure,text,expected",
+    [
+        ("4%", "positions grow at a rate of 14% annually", False),
+        ("4%", "positions grow at a rate of 4% annually", True),
+        ("4%", "positions grow at a rate of 4.5% annually", False),
+        ("4%", "positions grow at four percent", True),
+        ("$165,370", "is [$165,370](https://www.bls.gov/x)", True),
+        ("$165,370", "is $1,165,370", False),
+        ("$165,370", "is 165,370 people", False),
+        ("five years", "at least [five years of experience](https://x)", True),
+        ("five years", "at least 5 years", True),
+        ("five years", "five of them, years later", False),
+        ("7 Diploma", "a Level 7 Diploma", True),
+        ("2022", "see https://example.com/2022/page", False),  # a URL's digits are no figure
+    ],
+)
+def test_figure_matching(figure: str, text: str, expected: bool) -> None:
+    claim = Claim("f.yml", "e", "value", figure, "figure", ("test",))
+    assert found(claim, _article(text)) is expected
+
+
+@pytest.mark.parametrize(
+    "name,text,expected",
+    [
+        ("Decision Making for Engineering Managers", "such as Decision Making for Engineering Managers.", True),
+        ("Decision Making for Engineers", "such as Decision Making for Engineering Managers.", False),
+        ("United States", "the U.S. Bureau of Labor Statistics", True),
+        ("The Iron Triangle", "frameworks like ‘The Iron Triangle’ and", True),
+        (
+            "Iron Triangle and Project Initiation Routemap",
+            "'The Iron Triangle' and the 'Project Initiation Routemap'",
+            True,
+        ),
+        ("health", "From healthcare and banking", False),
+        ("Quality engineer/analyst", "### Quality engineer/analyst", True),
+    ],
+)
+def test_name_matching(name: str, text: str, expected: bool) -> None:
+    claim = Claim("f.yml", "e", "title", name, "name", ("test",))
+    assert found(claim, _article(text)) is expected
+
+
+# -- the articles themselves --------------------------------------------------------------------
+def test_source_without_its_article_is_named(tmp_path: Path, seeds: Path) -> None:
+    for seed in seeds.glob("*.txt"):
+        text = seed.read_text(encoding="utf-8")
+        (tmp_path / seed.name).write_text(text.replace("Engineering vs Engineering Management", "An article"))
+    with pytest.raises(SourcesError) as info:
+        failures(KNOWLEDGE_DIR, tmp_path)
+    message = str(info.value)
+    assert "sources.yml: entry 'leeds': field 'title': no article" in message and str(tmp_path) in message
+
+
+def test_unreadable_article_is_named(tmp_path: Path, seeds: Path) -> None:
+    for seed in seeds.glob("*.txt"):
+        shutil.copy(seed, tmp_path / seed.name)
+    (tmp_path / "zz_broken.txt").write_bytes(b"\xff\xfe not text \x80")
+    with pytest.raises(SourcesError, match="zz_broken.txt: cannot read the article"):
+        failures(KNOWLEDGE_DIR, tmp_path)
+
+
+# -- the command line ---------------------------------------------------------------------------
+def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "check", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cli_lists_each_failure_and_exits_2(kb_copy: Path, seeds: Path) -> None:
+    fix_reported(kb_copy)
+    edit(kb_copy / "statistics.yml", _stat("earnings_boost", value="19%"))
+    edit(kb_copy / "programs.yml", _feature("leeds_modules", "Decision Making", "Decision Taking"))
+    result = run_check("--knowledge", str(kb_copy), "--sources", str(seeds))
+    assert result.returncode == 2, result.stderr
+    assert "statistics.yml: entry 'earnings_boost': field 'value': \"19%\" not found in source 'northeastern'" in (
+        result.stderr
+    )
+    assert "entry 'leeds_msc_em': field 'features[2].text': \"Decision Taking for Engineering Managers\"" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_summary_when_grounded(kb_copy: Path, seeds: Path) -> None:
+    fix_reported(kb_copy)
+    result = run_check("--knowledge", str(kb_copy), "--sources", str(seeds))
+    assert result.returncode == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.startswith("knowledge base OK and grounded: checked ") and " figures, " in line and " names " in line
+
+
+def test_cli_missing_sources_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = run_check("--sources", str(tmp_path / "nowhere"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"sources error: {tmp_path / 'nowhere'}: sources directory not found"
