@@ -5,6 +5,11 @@ file is which source (by the source's URL, or its title when it has none), and l
 each figure (amounts, percentages, counts, in digits or words) and each name (titles of
 programs, modules, frameworks, roles, institutions, sectors, sources) in the cited one.
 Which fields hold what is the FIELDS table below.
+
+Two things ground a claim besides the article's text: a count of one of the KB's own lists
+("nine job titles") is grounded when it equals the number of entries of that list citing the same
+source (COUNTED_LISTS says which list a counted noun means), and a name is grounded when it is the
+cited source's publisher ("Northeastern University", the site's name, given in sources.yml).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Dict, Iterator, List, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from bot.knowledge.model import (
     Aspect,
@@ -40,7 +45,8 @@ DATE = "date"  # an ISO date (2024-07-25, 2022-10), written out in the article
 # Record type -> field -> what it holds. Fields left out are not claims about the article:
 # synonyms and keywords (visitors' words), the KB's own headings (aspect and feature titles),
 # ids, sections (the loader checks those), a source's publisher (the site that runs the page,
-# not a name its text uses) and the statistic's `years` (the same figure as its `value`).
+# not a name its text uses, though it grounds that name elsewhere: see `is_publisher`) and the
+# statistic's `years` (the same figure as its `value`).
 FIELDS: Dict[type, Dict[str, str]] = {
     Source: {"title": NAME, "author": NAME, "published": DATE, "first_published": DATE},
     Statistic: {
@@ -69,6 +75,22 @@ NUMBER_WORDS: Dict[str, int] = {
     **dict(zip("twenty thirty forty fifty sixty seventy eighty ninety".split(), range(20, 100, 10), strict=True)),
 }
 WORD_FOR = {n: w for w, n in NUMBER_WORDS.items()}
+
+# Plural nouns a count can end with -> the KB collection whose entries are the things counted.
+# The count is checked against the entries citing the same source as the count. Modules and
+# frameworks are not here: the KB names them inside a feature's text, not as entries of their own.
+COUNTED_LISTS: Dict[str, str] = {
+    "job titles": "roles",
+    "jobs": "roles",
+    "roles": "roles",
+    "signs": "readiness_signals",
+    "programs": "programs",
+    "programmes": "programs",
+}
+_COUNTED_NOUN = "|".join(re.escape(n) for n in sorted(COUNTED_LISTS, key=len, reverse=True))
+# After a count's number: up to two modifiers ("nine Northeastern job titles"), then a listed noun.
+_COUNTED_PHRASE = re.compile(rf"(?:\s+[A-Za-z][\w'’-]*){{0,2}}?\s+(?P<noun>{_COUNTED_NOUN})(?![\w])", re.IGNORECASE)
+_ENDS_WITH_COUNTED = re.compile(rf"\s(?P<noun>{_COUNTED_NOUN})$", re.IGNORECASE)
 
 # A figure: money, a percentage, or a number (digits or a word) with the word it counts.
 _FIGURE = re.compile(
@@ -111,10 +133,13 @@ class Claim:
 class Failure:
     claim: Claim
     missing_from: str  # "source 'x' (“title”)", or the entry's own text for a listed name
+    note: str = ""  # what else was tried: ", and the KB lists 9 roles citing that source (roles.yml)"
 
     def __str__(self) -> str:
         c = self.claim
-        return f"{c.file}: entry '{c.entry}': field '{c.field}': \"{c.text}\" not found in {self.missing_from}"
+        return (
+            f"{c.file}: entry '{c.entry}': field '{c.field}': \"{c.text}\" not found in {self.missing_from}{self.note}"
+        )
 
 
 @dataclass(frozen=True)
@@ -177,7 +202,7 @@ def name_pattern(name: str) -> re.Pattern[str]:
 
 def figure_pattern(figure: str) -> re.Pattern[str]:
     """Digits or words for the number, the same money sign, percent and counted word."""
-    match = _FIGURE.fullmatch(figure.strip())
+    match = _FIGURE.match(figure.strip())  # a count's further words ("nine job titles") are not looked up
     if match is None:
         raise ValueError(f"not a figure: {figure!r}")
     raw = match["number"].replace(",", "").lower()
@@ -222,11 +247,16 @@ def date_forms(iso: str) -> List[str]:
 
 # -- what the KB claims -----------------------------------------------------------------------------
 def figures_in(text: str) -> List[str]:
-    """Money, percentages and counts in prose, as written ("$165,370", "18%", "five years")."""
+    """Money, percentages and counts in prose, as written ("$165,370", "18%", "five years"); a count of
+    one of the KB's lists runs to its noun ("nine Northeastern job titles")."""
     out = []
     for match in _FIGURE.finditer(text):
         if match["money"] or match["percent"]:
             out.append((match["money"] or "") + match["number"] + (match["percent"] or ""))
+            continue
+        listed = _COUNTED_PHRASE.match(text, match.end("number"))
+        if listed and not set(listed.group(0).lower().split()[:-1]) & _NOT_COUNTED:
+            out.append(match["number"] + listed.group(0))
         else:
             out.append(match.group(0).strip())
     return out
@@ -340,6 +370,40 @@ def claims_of(kb: KnowledgeBase, cited: Cited) -> Iterator[Claim]:
                 yield Claim(cited.file, cited.entry, where, text, kind, (cited.source,))
 
 
+def counted_list(claim: Claim) -> Optional[str]:
+    """The KB collection a count claim counts ("nine job titles" -> roles), None for any other claim."""
+    counted = _ENDS_WITH_COUNTED.search(claim.text) if claim.kind == "figure" else None
+    return COUNTED_LISTS[counted["noun"].lower()] if counted else None
+
+
+def listed(kb: KnowledgeBase, collection: str, source_id: str) -> int:
+    """How many entries of the collection cite the source (as their source, or among those also naming it)."""
+    return sum(1 for e in getattr(kb, collection) if source_id in (e.source, *getattr(e, "also_named_by", ())))
+
+
+def counts_own_list(kb: KnowledgeBase, claim: Claim, source_id: str) -> bool:
+    """A count of one of the KB's lists that equals the entries citing the same source."""
+    collection = counted_list(claim)
+    figure = _FIGURE.match(claim.text)
+    if collection is None or figure is None:
+        return False
+    number = figure["number"].lower()
+    return NUMBER_WORDS.get(number, int(number) if number.isdigit() else -1) == listed(kb, collection, source_id)
+
+
+def _what_the_kb_lists(kb: KnowledgeBase, claim: Claim, source_id: str, files: Dict[str, Path]) -> str:
+    collection = counted_list(claim)
+    if collection is None:
+        return ""
+    file = display(files.get(collection, Path(collection)))
+    return f", and the KB lists {listed(kb, collection, source_id)} {collection} citing that source ({file})"
+
+
+def is_publisher(claim: Claim, source: Source) -> bool:
+    """A name that is the cited source's publisher: the site's name, metadata rather than article text."""
+    return claim.kind == "name" and for_matching(claim.text) == for_matching(source.publisher)
+
+
 def _listed_outside_text(kb: KnowledgeBase, cited: Cited) -> Iterator[Failure]:
     """A listed name must be in the record's own prose, so the list cannot drift from what is said."""
     fields = FIELDS[type(cited.record)]
@@ -412,9 +476,10 @@ def check_grounding(kb: KnowledgeBase, files: Dict[str, Path], sources_dir: Path
         failures += _listed_outside_text(kb, cited)
         for claim in claims_of(kb, cited):
             claims.append(claim)
-            failures += [
-                Failure(claim, f"source '{sid}' (“{kb.source(sid).title}”)")
-                for sid in claim.sources
-                if not found(claim, articles[sid])
-            ]
+            for sid in claim.sources:
+                source = kb.source(sid)
+                if found(claim, articles[sid]) or is_publisher(claim, source) or counts_own_list(kb, claim, sid):
+                    continue
+                note = _what_the_kb_lists(kb, claim, sid, files)
+                failures.append(Failure(claim, f"source '{sid}' (“{source.title}”)", note))
     return Report(claims, failures, {sid: a.path for sid, a in articles.items()})
