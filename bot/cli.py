@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-from bot.knowledge.loader import KnowledgeBaseError, load_knowledge_base
+from bot.knowledge.grounding import SourcesError, check_grounding
+from bot.knowledge.loader import KnowledgeBaseError, collection_files, load_knowledge_base
+from bot.knowledge.model import KnowledgeBase
 from bot.paths import KNOWLEDGE_DIR
 
 
@@ -18,6 +20,9 @@ def main(argv: Optional[List[str]] = None) -> int:
     p_build.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR)
     p_check = sub.add_parser("check", help="only validate the knowledge base")
     p_check.add_argument("--knowledge", type=Path, default=KNOWLEDGE_DIR)
+    p_check.add_argument(
+        "--sources", type=Path, help="folder of the article texts: also check every figure and name is in its article"
+    )
     sub.add_parser("serve", help="run the action server and the Rasa server (REST)")
     sub.add_parser("shell", help="run the action server and talk to the bot in the Rasa shell")
     args = parser.parse_args(argv)
@@ -30,12 +35,29 @@ def main(argv: Optional[List[str]] = None) -> int:
             from bot.nlu.build import build
 
             return build(args.knowledge)
-        load_knowledge_base(args.knowledge)
-        print("knowledge base OK")
-        return 0
+        kb = load_knowledge_base(args.knowledge)
+        if args.sources is None:
+            print("knowledge base OK")
+            return 0
+        return check_sources(kb, args.knowledge, args.sources)
     except KnowledgeBaseError as err:
         print(f"knowledge base error: {err}", file=sys.stderr)
         return 2
+    except SourcesError as err:
+        print(f"sources error: {err}", file=sys.stderr)
+        return 2
+
+
+def check_sources(kb: KnowledgeBase, knowledge: Path, sources: Path) -> int:
+    """Print every figure or name missing from its cited article (exit 2), or a one-line summary."""
+    report = check_grounding(kb, collection_files(knowledge), sources)
+    for failure in report.failures:
+        print(failure, file=sys.stderr)
+    if report.failures:
+        print(f"grounding failed: {len(report.failures)} not found; {report.summary()}", file=sys.stderr)
+        return 2
+    print(f"knowledge base OK and grounded: {report.summary()}")
+    return 0
 
 
 if __name__ == "__main__":

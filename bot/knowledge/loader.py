@@ -108,6 +108,11 @@ def _read_yaml(path: Path) -> Dict[str, Any]:
     return data
 
 
+def collection_files(directory: Path) -> Dict[str, Path]:
+    """Which file defines each collection, for messages that name the file (after `load_knowledge_base`)."""
+    return {name: path for path in sorted(directory.glob("*.yml")) for name in _read_yaml(path)}
+
+
 def load_knowledge_base(directory: Path) -> KnowledgeBase:
     """Read every *.yml in `directory`, build records, and check cross-references."""
     collections: Dict[str, Any] = {}

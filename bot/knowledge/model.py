@@ -63,6 +63,9 @@ class Point:
     source: str
     section: str
     in_brief: bool = False  # the one line that sums up engineering vs management, quoted by other answers
+    # Named things the text quotes in lower case (sectors such as "healthcare"), which no pattern can
+    # pick out of prose; `python -m bot check --sources` finds each in the text and in the cited article.
+    names: List[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
