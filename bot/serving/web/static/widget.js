@@ -338,7 +338,7 @@
     options.contactUrl = webUrl(data.contactUrl);
   }
   function showPrivacy() {
-    el.privacy.textContent = "Conversations with the advisor are stored.";
+    el.privacy.textContent = "Conversations are stored.";
     if (options.privacyUrl) {
       var link = document.createElement("a");
       link.href = options.privacyUrl;
