@@ -48,7 +48,7 @@ async def answer_request(
     keep the client's `metadata.contact_url` (the widget's, from the embed tag) with the message.
     """
     try:
-        chat = screen_request(request.body or b"", request.headers.get("content-type", ""))
+        chat = screen_request(request.body or b"", request.headers.get("content-type", ""), takes_metadata)
     except RequestRejectedError as rejected:
         # The reason only: the body may be megabytes of anything.
         logger.info("%s: refused a request (%d %s)", channel, rejected.status, rejected.reason)
@@ -56,7 +56,7 @@ async def answer_request(
     tag = conversation_tag(chat.sender)
     collector = CollectingOutputChannel()
     message_id = uuid.uuid4().hex
-    metadata = chat.metadata() if takes_metadata else {}
+    metadata = chat.metadata()
     started = time.monotonic()
     try:
         await asyncio.wait_for(

@@ -185,11 +185,15 @@ def json_object(body: bytes, content_type: str, shape: str) -> Dict[str, Any]:
     return data
 
 
-def screen_request(body: bytes, content_type: str) -> ChatRequest:
-    """The sender and message (and the widget's contact) of a well-formed request, or RequestRejectedError."""
+def screen_request(body: bytes, content_type: str, takes_metadata: bool = False) -> ChatRequest:
+    """The sender and message of a well-formed request, or RequestRejectedError saying what is wrong.
+
+    `takes_metadata` (the widget): also its `metadata.contact_url`; otherwise `metadata` is not read.
+    """
     data = json_object(body, content_type, '{"sender": ..., "message": ...}')
     sender, message = screen_sender(data.get("sender")), screen_message(data.get("message"))
-    return ChatRequest(sender, message, screen_contact_url(data.get("metadata")))
+    contact = screen_contact_url(data.get("metadata")) if takes_metadata else ""
+    return ChatRequest(sender, message, contact)
 
 
 def screen_feedback(body: bytes, content_type: str) -> FeedbackRequest:

@@ -14,8 +14,7 @@ from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
-from tests.browser.test_widget import CHROMIUM, CHROMIUM_ARGS, SHOTS  # noqa: F401
-from tests.browser.test_widget import browser  # noqa: F401  (the module's Chromium)
+from tests.browser.test_widget import SHOTS, browser  # noqa: F401  (browser: the Chromium fixture)
 
 QUESTION = "How much do engineering managers earn?"
 PRIVACY = "https://www.example.edu/privacy#chat"

@@ -86,9 +86,10 @@ def test_an_overlong_message_is_refused_with_the_limit():
 
 def test_the_widgets_contact_url_is_kept_as_message_metadata():
     raw = json.dumps({"sender": "v", "message": "hi", "metadata": {"contact_url": "https://uni.example/advice"}})
-    chat = screen_request(raw.encode(), JSON)
+    chat = screen_request(raw.encode(), JSON, takes_metadata=True)
     assert chat.metadata() == {"contact_url": "https://uni.example/advice"}
-    assert screen_request(body(), JSON).metadata() == {}
+    assert screen_request(body(), JSON, takes_metadata=True).metadata() == {}
+    assert screen_request(raw.encode(), JSON).metadata() == {}  # the REST channel takes no metadata
 
 
 @pytest.mark.parametrize(
@@ -104,7 +105,10 @@ def test_the_widgets_contact_url_is_kept_as_message_metadata():
 )
 def test_a_contact_url_that_is_not_a_short_web_address_is_refused(metadata):
     raw = json.dumps({"sender": "v", "message": "hi", "metadata": metadata}).encode()
-    assert refused(raw).status == 400
+    with pytest.raises(RequestRejectedError) as info:
+        screen_request(raw, JSON, takes_metadata=True)
+    assert info.value.status == 400 and "contact_url" in info.value.reason or "metadata" in info.value.reason
+    assert screen_request(raw, JSON).message == "hi"  # REST: metadata is not read at all
 
 
 # -- ratings of answers ---------------------------------------------------------------------------
