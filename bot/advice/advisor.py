@@ -138,6 +138,7 @@ class Advisor(Composer):
                 context,
                 ranking=[(part.intent, part.confidence)],
                 background=question.background,
+                contact_url=question.contact_url,
             )
             answer = self.answer(single)
             if answers and answers[-1].kind == AnswerKind.DECLINE and leans_on_last_part(part.text, part.entities):
