@@ -7,8 +7,10 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from bot.advice.compose import MAX_BUTTONS
 from bot.advice.handlers.programs import comparison_answer, program_answer
+from bot.advice.handlers.roles import figures_not_given
 from bot.advice.registry import OUT_OF_SCOPE, handles
 from bot.advice.screening import wants_to_stop
+from bot.advice.subjects import figures_asked_for, other_job
 from bot.advice.types import Answer, AnswerKind, Button, Found, Question
 from bot.knowledge.terms import ASPECT, FEATURE, PROGRAM, ROLE
 
@@ -117,6 +119,11 @@ def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> A
         closest = passage_answer(advisor, question)
         if closest is not None:
             return closest
+    job = advisor.guard.paid_job(question.text) if question.text else None
+    if job is not None and other_job(advisor, question, found):  # "what would a civil engineer earn in London?"
+        return figures_not_given(
+            advisor, other_job(advisor, question, found) or job, figures_asked_for(advisor, question)
+        )
     return decline(advisor)
 
 
