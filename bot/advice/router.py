@@ -25,6 +25,7 @@ from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import technical_track_answer
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
+from bot.advice.retrieval import PROGRAM_WORDS
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Statistic
@@ -58,6 +59,10 @@ WHERE_IS_IT = re.compile(
 )
 # "Is it accredited?", "what would I study there?": a feature of the program just discussed.
 POINTS_BACK = re.compile(r"\b(?:it|its|it's|that|this|there|the course|the program|the programme|the degree)\b")
+# Words of study besides the programs' own (retrieval.PROGRAM_WORDS): "which schools offer it?"
+STUDY_WORDS = re.compile(
+    r"\b(?:schools?|colleges?|graduate|postgraduate|qualifications?|classes|taught|teach|teaches|learn)\b"
+)
 # A question about the visitor's own pay, accounts or records ("what is my compensation?").
 OWN_AFFAIRS = re.compile(
     r"\b(?:what|what's|whats|how much|when|where|show|check|tell me)\b[^?.!]{0,25}\bmy (?:current |monthly |annual |"
@@ -72,7 +77,7 @@ ORIGIN = re.compile(
 )
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
-DEFINITION, ROLE_INTENT = "ask_definition", "ask_role"
+DEFINITION, ROLE_INTENT, PROGRAM_INTENT = "ask_definition", "ask_role", "ask_program"
 # "What does X mean?", "what does X do?": about the subject only when X is it (or a role, or "it").
 DEFINING_INTENTS = frozenset({DEFINITION, ROLE_INTENT})
 DEFINED_SUBJECT = re.compile(
@@ -114,6 +119,14 @@ def definition_of_something_else(advisor: Advisor, question: Question, found: Fo
     if DEFINED_SUBJECT.search(text) or (question.intent == ROLE_INTENT and question.context.role):
         return None
     return HANDLERS[OUT_OF_SCOPE]
+
+
+def a_program_question_about_no_program(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """ "Is there a sale on at John Lewis?" read as a program question: it names no program, course or study."""
+    text = question.text.lower()
+    if question.intent != PROGRAM_INTENT or found or question.context.program or not text or text.startswith("/"):
+        return None
+    return None if PROGRAM_WORDS.search(text) or STUDY_WORDS.search(text) else HANDLERS[OUT_OF_SCOPE]
 
 
 def another_roles_definition(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
@@ -203,6 +216,7 @@ CONTEXT_RULES: List[Rule] = [program_follow_up, origin_follow_up, gap_follow_up]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     definition_of_something_else,
+    a_program_question_about_no_program,
     another_roles_definition,
     own_affairs,
     prefers_technical,

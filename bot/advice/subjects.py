@@ -38,6 +38,8 @@ NOT_FIELDS = frozenset(
     experienced chartered professional qualified many more""".split()
 )
 PAY_INTENT = "ask_salary"  # its topic quotes the pay figure
+GROWTH_INTENT = "ask_outlook"  # its topic quotes the growth figure
+GROWTH_WORDS = re.compile(r"\b(grow|grows|growing|growth|demand|outlook|prospects|hiring|in demand)\b")
 LEANING_INTENTS = ("follow_up", "nlu_fallback")  # intents that leave the words to say what is asked
 PAY_WORDS = re.compile(r"\b(salary|salaries|pay|paid|earn|earns|earning|make|makes|money|wage|wages|income)\b")
 # "how much do they earn?" right after an answer about one role.
@@ -86,6 +88,8 @@ def figures_asked_for(advisor: Advisor, question: Question) -> List[Statistic]:
     asks_pay = advisor.guard.paid_job(question.text) or (question.intent in LEANING_INTENTS and PAY_WORDS.search(low))
     if asks_pay and not MASTERS_WORDS.search(low):
         return figures_describing_subject(advisor, PAY_INTENT)  # whatever intent NLU picked
+    if question.intent in LEANING_INTENTS and GROWTH_WORDS.search(low):
+        return figures_describing_subject(advisor, GROWTH_INTENT)  # "and is that job growing?"
     return figures_describing_subject(advisor, question.intent)
 
 

@@ -310,3 +310,34 @@ def test_everyday_requests_read_as_meta_questions_are_declined(wired: Advisor, i
 )
 def test_the_real_meta_questions_still_get_answers(wired: Advisor, intent: str, text: str) -> None:
     assert not ask(wired, intent, text).declined
+
+
+def test_another_jobs_growth_asked_as_a_follow_up_says_the_sources_dont_give_it(wired: Advisor) -> None:
+    role = ask(wired, "ask_role", "what does a product manager do?", [("role", "product manager")])
+    answer = ask(wired, "follow_up", "and is that job growing?", context=then(wired, role))
+    assert "don't give a growth figure for the product manager role" in answer.text
+
+
+def test_another_jobs_pay_read_as_out_of_scope_still_says_what_the_sources_give(wired: Advisor) -> None:
+    answer = ask(wired, "out_of_scope", "what would a civil engineer earn in London?", ranking=[("out_of_scope", 0.7)])
+    assert "don't give a salary for civil engineers" in answer.text and "$165,370" in answer.text
+
+
+@pytest.mark.parametrize("text", ["is there a sale on at John Lewis", "the printer says it's offline"])
+def test_a_program_question_naming_no_program_or_study_is_declined(wired: Advisor, text: str) -> None:
+    assert ask(wired, "ask_program", text).declined
+
+
+@pytest.mark.parametrize("text", ["which schools offer this?", "where could I study engineering management?"])
+def test_a_program_question_about_study_is_answered(wired: Advisor, text: str) -> None:
+    assert ask(wired, "ask_program", text).kind == "answer"
+
+
+def test_did_you_mean_offers_each_topic_once(wired: Advisor) -> None:
+    answer = ask(
+        wired,
+        "nlu_fallback",
+        "is engineering management more people or tech?",
+        ranking=[("nlu_fallback", 0.3), ("ask_definition", 0.25)],
+    )
+    assert len(answer.buttons) == len(set(answer.buttons))

@@ -100,11 +100,12 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
         return answer_out_of_scope(advisor, question, found)
     topics = [advisor.kb.topic_for_intent(g) for g in guesses]
     buttons = [Button(t.question, f"/{t.intent}") for t in topics if t is not None]
+    more = [b for b in advisor.topic_buttons("definition") if b not in buttons]
     if not buttons:
         return answer_out_of_scope(advisor, question, found)
     return Answer(
         "Sorry, I'm not sure I understood. Did you mean one of these?",
-        buttons + advisor.topic_buttons("definition")[: MAX_BUTTONS - len(buttons)],
+        buttons + more[: MAX_BUTTONS - len(buttons)],
         kind=AnswerKind.NOT_UNDERSTOOD,
     )
 
