@@ -55,7 +55,7 @@ REALISTIC_TARGETS = {  # name: (threshold, higher is better)
     "everyday_declined": (0.98, True),
     "everyday_figures": (0, False),
 }
-ASSERT_REALISTIC = False  # True: REALISTIC_TARGETS decide the exit code too
+ASSERT_REALISTIC = True  # REALISTIC_TARGETS decide the exit code too (met since 2026-11-27)
 # The category of the realistic set whose `forbid` strings are facts about the visitor nobody gave.
 VISITOR_FACTS = "visitor_facts"
 NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
