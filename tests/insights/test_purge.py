@@ -42,7 +42,9 @@ def test_purge_deletes_old_conversations_and_keeps_newer_ones(recorded: Recorded
     assert main(["report", "--db", str(db), "--format", "json", "--out", "-"]) == 0
     report = capsys.readouterr().out
     assert "dentist" not in report and "What are the tuition fees" not in report
-    assert "qwpoe" in report and "how much does tuition cost for the Leeds MSc" in report  # 29 days, and another visitor
+    assert (
+        "qwpoe" in report and "how much does tuition cost for the Leeds MSc" in report
+    )  # 29 days, and another visitor
     assert main(["purge", "--db", str(db), "--older-than", "30"]) == 0
     assert "deleted 0 conversations" in capsys.readouterr().out
 

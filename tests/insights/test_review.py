@@ -28,7 +28,12 @@ def test_the_inbox_is_valid_nlu_yaml_with_the_guess_as_a_comment_and_no_duplicat
     # Answered, but NLU was unsure (under 0.6): "Does Northeastern offer scholarships?" (about 0.58).
     assert "Does Northeastern offer scholarships?" in examples
     # Confident and answered, readiness replies, and a question the bot never got to answer: left out.
-    for left_out in ("Do I need a master's to be an engineering manager?", "partly", "stop", "What is engineering management?"):
+    for left_out in (
+        "Do I need a master's to be an engineering manager?",
+        "partly",
+        "stop",
+        "What is engineering management?",
+    ):
         assert left_out not in examples
     assert len(examples) == len(set(examples))
     for message in data.intent_examples:
