@@ -9,8 +9,6 @@ import json
 from html import escape
 from typing import Any, Callable, Dict, List, Sequence
 
-from bot.insights import plots
-
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:60em;color:#222;padding:0 1em}
 h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ddd;padding-bottom:.2em}
@@ -60,6 +58,8 @@ def _summary(report: Dict[str, Any]) -> str:
 
 
 def _per_day(report: Dict[str, Any]) -> str:
+    from bot.insights import plots  # matplotlib: only for the HTML page
+
     if not report["per_day"]:
         return _none("No conversations in this period.")
     rows = [[escape(d["day"]), d["conversations"], d["visitor_messages"], d["bot_messages"]] for d in report["per_day"]]
@@ -69,6 +69,8 @@ def _per_day(report: Dict[str, Any]) -> str:
 
 
 def _outcomes(report: Dict[str, Any]) -> str:
+    from bot.insights import plots
+
     questions = report["totals"]["questions"]
     rows = [
         [escape(o["label"]), o["count"], _share(o["count"], questions) if o["question"] else ""]

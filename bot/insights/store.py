@@ -96,7 +96,8 @@ def conversations(engine: sa.engine.Engine, period: Period) -> Iterator[Tuple[st
     batch: List[StoredEvent] = []
     try:
         with engine.connect() as connection:
-            for sender_id, type_name, timestamp, data in connection.execute(query):
+            rows = (row for part in connection.execute(query).partitions(5000) for row in part)
+            for sender_id, type_name, timestamp, data in rows:
                 if sender_id != current:
                     if batch and current is not None:
                         yield current, batch
