@@ -102,11 +102,20 @@ def conversations(engine: sa.engine.Engine, period: Period) -> Iterator[Tuple[st
                     if batch and current is not None:
                         yield current, batch
                     current, batch = sender_id, []
-                batch.append(StoredEvent(sender_id, type_name, float(timestamp or 0), json.loads(data or "{}")))
+                batch.append(StoredEvent(sender_id, type_name, float(timestamp or 0), _event_data(data)))
     except sa.exc.SQLAlchemyError as err:
         raise StoreError(f"reading the conversations failed: {describe_error(err)}") from None
     if batch and current is not None:
         yield current, batch
+
+
+def _event_data(data: Optional[str]) -> Dict[str, Any]:
+    """A row's event; {} for one that isn't JSON (written by hand or cut short), which reads as nothing said."""
+    try:
+        parsed = json.loads(data or "{}")
+    except ValueError:
+        return {}
+    return parsed if isinstance(parsed, dict) else {}
 
 
 @dataclass(frozen=True)
