@@ -13,7 +13,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
-from bot.advice import Advisor, Answer, Context, Question
+from bot.advice import Advisor, Answer, AnswerKind, Context, Question
+from bot.advice.handlers.handoff import CONTACT_METADATA, contact_url, usable_contact_url, with_contact_offer
 from bot.advice.readiness import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, Progress, ReadinessCheck, slot_for
 from bot.advice.types import QuestionPart
 from bot.knowledge.loader import load
@@ -61,7 +62,16 @@ def question_from(tracker: Tracker) -> Question:
         ranking=ranking,
         parts=parts,
         background=background,
+        contact_url=usable_contact_url((message.get("metadata") or {}).get(CONTACT_METADATA)),
     )
+
+
+def previous_reply_kind(tracker: Tracker) -> Optional[str]:
+    """The answer kind of the bot's last message before this turn (None if there is none or it has no kind)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get(ANSWER_KIND)
+    return None
 
 
 def questions_in(text: str, extracted: List[Dict[str, Any]]) -> Tuple[List[QuestionPart], str]:
@@ -99,7 +109,12 @@ class ActionAnswer(Action):
         return "action_answer"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        return send(dispatcher, advisor().answer(question_from(tracker)))
+        question = question_from(tracker)
+        answer = advisor().answer(question)
+        if answer.kind == AnswerKind.NOT_UNDERSTOOD and previous_reply_kind(tracker) == AnswerKind.NOT_UNDERSTOOD:
+            # Two replies in a row that were not understood: the visitor may do better with a person.
+            answer = with_contact_offer(answer, advisor().kb, contact_url(question.contact_url))
+        return send(dispatcher, answer)
 
 
 def step_slots() -> Dict[str, str]:

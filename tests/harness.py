@@ -9,6 +9,8 @@ with `action_ask_<slot>`. Each reply fills the requested slot (the from_text
 mapping, as action_extract_slots does), validate_readiness_form reads it, and
 the form asks for the next empty slot; when none is left, or the validator set
 requested_slot to None, the form deactivates and the verdict rule runs.
+The tracker carries the conversation's earlier events as Rasa's does (visitor
+messages with their metadata, bot messages with the answer kind in theirs).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import (
+    ANSWER_KIND,
     ASK_ACTIONS,
     READINESS_FORM,
     ActionAnswer,
@@ -49,6 +52,7 @@ class LocalConversation:
         self.slots: Dict[str, Any] = {s: None for s in (*self.domain["slots"], REQUESTED_SLOT)}
         self.active_loop: Optional[str] = None
         self.required = list(self.domain["forms"][READINESS_FORM]["required_slots"])
+        self.history: List[Dict[str, Any]] = []  # earlier turns' user and bot events
 
     @property
     def in_readiness_form(self) -> bool:
@@ -66,7 +70,8 @@ class LocalConversation:
         `candidates` are slots set since the message, as FormAction appends them to the tracker
         it sends the validation action (rasa-sdk's `slots_to_validate` reads them from there).
         """
-        events: List[Dict[str, Any]] = [{"event": "user", "text": message.get("text"), "parse_data": message}]
+        user = {"event": "user", "text": message.get("text"), "parse_data": message}
+        events: List[Dict[str, Any]] = [*self.history, {**user, "metadata": message.get("metadata") or {}}]
         events += [{"event": "action", "name": READINESS_FORM}] if candidates is not None else []
         events += [{"event": "slot", "name": k, "value": v} for k, v in (candidates or {}).items()]
         tracker = Tracker(
@@ -113,9 +118,11 @@ class LocalConversation:
         self.active_loop = None  # the rule "readiness check finished or left"
         self._run(ActionReadinessResult(), message, dispatcher)
 
-    def say(self, text: str) -> Tuple[Dict[str, Any], List[Dict[str, Any]]]:
-        """The NLU parse and the messages the actions sent."""
+    def say(self, text: str, metadata: Optional[Dict[str, Any]] = None) -> Tuple[Dict[str, Any], List[Dict[str, Any]]]:
+        """The NLU parse and the messages the actions sent; `metadata` as a channel would attach it."""
         message = self.parse(text)
+        if metadata:
+            message = {**message, "metadata": metadata}
         dispatcher = CollectingDispatcher()
         if self.in_readiness_form:
             extracted = self._extract_slots(message.get("text") or text)
@@ -130,11 +137,16 @@ class LocalConversation:
                 self._form(message, dispatcher, prefilled)
         else:
             self._run(ActionAnswer(), message, dispatcher)
+        self.history.append({"event": "user", "text": message.get("text"), "metadata": message.get("metadata") or {}})
+        self.history += [
+            {"event": "bot", "text": m.get("text"), "metadata": {ANSWER_KIND: m.get(ANSWER_KIND)}}
+            for m in dispatcher.messages
+        ]
         return message, dispatcher.messages
 
-    def reply(self, text: str) -> str:
+    def reply(self, text: str, metadata: Optional[Dict[str, Any]] = None) -> str:
         """What a visitor reads: texts and button titles."""
-        _, messages = self.say(text)
+        _, messages = self.say(text, metadata)
         parts: List[str] = []
         for m in messages:
             parts.append(m.get("text") or "")

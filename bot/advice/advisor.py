@@ -103,6 +103,7 @@ class Advisor(Composer):
                 context,
                 ranking=[(part.intent, part.confidence)],
                 background=question.background,
+                contact_url=question.contact_url,
             )
             answer = self.answer(single)
             answers.append(answer)

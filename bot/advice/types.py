@@ -58,6 +58,7 @@ class Question:
     ranking: Sequence[Tuple[str, float]] = ()  # NLU's intent ranking, best first
     parts: Sequence[QuestionPart] = ()  # its questions, when NLU found more than one or background around one
     background: str = ""  # what the visitor said around the question (read for their profile, not the topic)
+    contact_url: Optional[str] = None  # where the embedding site says a person can be reached (message metadata)
 
     def said(self) -> str:
         """Everything the visitor wrote in this message: background and question."""

@@ -16,7 +16,7 @@ from bot.knowledge.text import singular, words
 from bot.paths import STOP_WORDS_FILE
 
 # Small-talk intents: their words make neither a message on the subject (build) nor one off it (screening).
-SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop"})
+SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "stop", "ask_for_person"})
 
 
 def known_words(texts: Iterable[str]) -> FrozenSet[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import uuid
 from typing import Any, Awaitable, Callable, Dict, List
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
@@ -29,26 +30,46 @@ COULD_NOT_ANSWER = "I couldn't answer just now, please try again."
 NOT_SAVED = "I couldn't answer just now: our conversation could not be saved. Please try again."
 
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+# Each reply names the visitor message it answers: the id Rasa stores on that message's
+# UserUttered event, and what feedback on the reply refers to (bot/serving/feedback.py).
+IN_REPLY_TO = "in_reply_to"
 
 
 def refusal(status: int, reason: str, code: str) -> HTTPResponse:
     return response.json({"error": reason, "reason": code}, status=status)
 
 
-async def answer_request(request: Request, on_new_message: OnNewMessage, channel: str) -> HTTPResponse:
-    """Screen the request, let Rasa answer it, and reply with its messages or the reason it could not."""
+async def answer_request(
+    request: Request, on_new_message: OnNewMessage, channel: str, takes_metadata: bool = False
+) -> HTTPResponse:
+    """Screen the request, let Rasa answer it, and reply with its messages or the reason it could not.
+
+    Every reply carries `in_reply_to`: the id given here to the visitor's message. `takes_metadata`:
+    keep the client's `metadata.contact_url` (the widget's, from the embed tag) with the message.
+    """
     try:
-        chat = screen_request(request.body or b"", request.headers.get("content-type", ""))
+        chat = screen_request(request.body or b"", request.headers.get("content-type", ""), takes_metadata)
     except RequestRejectedError as rejected:
         # The reason only: the body may be megabytes of anything.
         logger.info("%s: refused a request (%d %s)", channel, rejected.status, rejected.reason)
         return refusal(rejected.status, rejected.reason, "bad_request")
     tag = conversation_tag(chat.sender)
     collector = CollectingOutputChannel()
+    message_id = uuid.uuid4().hex
+    metadata = chat.metadata()
     started = time.monotonic()
     try:
         await asyncio.wait_for(
-            on_new_message(UserMessage(chat.message, collector, chat.sender, input_channel=channel)),
+            on_new_message(
+                UserMessage(
+                    chat.message,
+                    collector,
+                    chat.sender,
+                    input_channel=channel,
+                    message_id=message_id,
+                    metadata=metadata or None,
+                )
+            ),
             REPLY_TIMEOUT_S,
         )
     except TrackerStoreUnavailableError as err:
@@ -68,4 +89,4 @@ async def answer_request(request: Request, on_new_message: OnNewMessage, channel
         logger.error("%s: conversation %s got no answer (is the action server up?)", channel, tag)
         return refusal(503, COULD_NOT_ANSWER, "no_answer")
     logger.debug("%s: conversation %s answered in %.0f ms", channel, tag, (time.monotonic() - started) * 1000)
-    return response.json(messages)
+    return response.json([{**m, IN_REPLY_TO: message_id} for m in messages])

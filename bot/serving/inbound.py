@@ -11,7 +11,9 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any, Dict, Optional
 
+from bot.advice.handlers.handoff import CONTACT_METADATA, MAX_CONTACT_URL_CHARS, usable_contact_url
 from bot.advice.screening import MAX_MESSAGE_CHARS
 
 # A valid body is {"sender": ..., "message": ...}: 1,000 characters of the worst case
@@ -26,6 +28,9 @@ MAX_SENDER_CHARS = 64
 SENDER = re.compile(rf"[A-Za-z0-9_.:@-]{{1,{MAX_SENDER_CHARS}}}")
 # Tab, newline and carriage return are ordinary in pasted text; other control characters are not.
 ALLOWED_CONTROLS = frozenset("\t\n\r")
+# Feedback on one answer: which visitor message it answered, and how it did.
+RATINGS = ("helpful", "not_helpful")
+MAX_COMMENT_CHARS = 500
 
 
 class RequestRejectedError(ValueError):
@@ -41,6 +46,19 @@ class RequestRejectedError(ValueError):
 class ChatRequest:
     sender: str
     message: str
+    contact_url: str = ""  # metadata.contact_url: the embedding site's contact for a person (widget only)
+
+    def metadata(self) -> Dict[str, Any]:
+        """What Rasa stores with the visitor's message (UserUttered metadata)."""
+        return {CONTACT_METADATA: self.contact_url} if self.contact_url else {}
+
+
+@dataclass(frozen=True)
+class FeedbackRequest:
+    sender: str
+    message_id: str  # the visitor message whose answer is rated (a reply's `in_reply_to`)
+    rating: str  # one of RATINGS
+    comment: Optional[str] = None  # what the visitor was looking for, up to MAX_COMMENT_CHARS
 
 
 def is_json(content_type: str) -> bool:
@@ -105,10 +123,55 @@ def screen_message(message: object) -> str:
     return message
 
 
-def screen_request(body: bytes, content_type: str) -> ChatRequest:
-    """The sender and message of a well-formed request, or RequestRejectedError saying what is wrong."""
+def screen_contact_url(metadata: object) -> str:
+    """metadata.contact_url if given ('' if not): an http(s) address the widget took from the embed tag."""
+    if metadata is None:
+        return ""
+    if not isinstance(metadata, dict):
+        raise RequestRejectedError(400, "'metadata' must be a JSON object.")
+    value = metadata.get(CONTACT_METADATA)
+    if value is None:
+        return ""
+    url = usable_contact_url(value)
+    if url is None:
+        raise RequestRejectedError(
+            400,
+            f"'metadata.{CONTACT_METADATA}' must be an http(s) address of at most {MAX_CONTACT_URL_CHARS} characters.",
+        )
+    return url
+
+
+def screen_message_id(message_id: object) -> str:
+    if not isinstance(message_id, str) or not SENDER.fullmatch(message_id):
+        raise RequestRejectedError(
+            400, "'message_id' must be the 'in_reply_to' of the answer you rate (1 to 64 letters, digits or _ . : @ -)."
+        )
+    return message_id
+
+
+def screen_rating(rating: object) -> str:
+    if rating not in RATINGS:
+        raise RequestRejectedError(400, f"'rating' must be one of: {', '.join(RATINGS)}.")
+    return str(rating)
+
+
+def screen_comment(comment: object) -> Optional[str]:
+    if comment is None:
+        return None
+    if not isinstance(comment, str):
+        raise RequestRejectedError(400, "'comment' must be text.")
+    if len(comment) > MAX_COMMENT_CHARS:
+        raise RequestRejectedError(400, f"'comment' is limited to {MAX_COMMENT_CHARS} characters.")
+    problem = text_problem(comment)
+    if problem:
+        raise RequestRejectedError(400, f"'comment' {problem}.")
+    return comment.strip() or None
+
+
+def json_object(body: bytes, content_type: str, shape: str) -> Dict[str, Any]:
+    """The body as a JSON object, or RequestRejectedError; `shape` shows the expected fields in the reason."""
     if not is_json(content_type):
-        raise RequestRejectedError(415, "Send the message as JSON, with 'Content-Type: application/json'.")
+        raise RequestRejectedError(415, "Send the request as JSON, with 'Content-Type: application/json'.")
     if len(body) > MAX_BODY_BYTES:
         raise RequestRejectedError(413, f"The request body is limited to {MAX_BODY_BYTES:,} bytes.")
     if json_depth(body) > MAX_JSON_DEPTH:
@@ -118,5 +181,27 @@ def screen_request(body: bytes, content_type: str) -> ChatRequest:
     except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
         raise RequestRejectedError(400, "The request body must be JSON.") from None
     if not isinstance(data, dict):
-        raise RequestRejectedError(400, 'The request body must be a JSON object: {"sender": ..., "message": ...}.')
-    return ChatRequest(screen_sender(data.get("sender")), screen_message(data.get("message")))
+        raise RequestRejectedError(400, f"The request body must be a JSON object: {shape}.")
+    return data
+
+
+def screen_request(body: bytes, content_type: str, takes_metadata: bool = False) -> ChatRequest:
+    """The sender and message of a well-formed request, or RequestRejectedError saying what is wrong.
+
+    `takes_metadata` (the widget): also its `metadata.contact_url`; otherwise `metadata` is not read.
+    """
+    data = json_object(body, content_type, '{"sender": ..., "message": ...}')
+    sender, message = screen_sender(data.get("sender")), screen_message(data.get("message"))
+    contact = screen_contact_url(data.get("metadata")) if takes_metadata else ""
+    return ChatRequest(sender, message, contact)
+
+
+def screen_feedback(body: bytes, content_type: str) -> FeedbackRequest:
+    """A well-formed rating of one answer, or RequestRejectedError saying what is wrong."""
+    data = json_object(body, content_type, '{"sender": ..., "message_id": ..., "rating": ...}')
+    return FeedbackRequest(
+        screen_sender(data.get("sender")),
+        screen_message_id(data.get("message_id")),
+        screen_rating(data.get("rating")),
+        screen_comment(data.get("comment")),
+    )

@@ -65,6 +65,8 @@ class Ports:
 
 
 def child_env(ports: Ports) -> Dict[str, str]:
+    # Everything set for `make run` reaches the servers: TRACKER_DB, WIDGET_FRAME_ANCESTORS, and
+    # HANDOFF_URL (the contact for a person, read by the action server and the feedback endpoint).
     env = dict(os.environ)
     env.setdefault("TRACKER_DB", str(PROJECT_ROOT / "var" / "tracker.db"))
     env.setdefault("LOG_LEVEL", "WARNING")  # Rasa's INFO lines are for its developers; errors still show

@@ -9,7 +9,8 @@
    saved. Our `CachedSQLTrackerStore` is left unwrapped, so the message fails
    (503, "not saved") instead.
 3. The server gets a 16 KiB body limit (Sanic's default is 100 MB), `/health`,
-   `/ready` and a `/` that does not name Rasa's version (`bot.serving.health`).
+   `/ready` and a `/` that does not name Rasa's version (`bot.serving.health`),
+   and makes the feedback table at startup (`bot.serving.feedback`).
 Usage: `python -m bot.serving.rasa_main run ...` (any `rasa` arguments).
 """
 
@@ -63,6 +64,7 @@ _rasa_create_tracker_store: Any = None
 
 def _configure_app(*args: Any, **kwargs: Any) -> Any:
     """Rasa's app, with a body-size limit, JSON errors, a short shutdown and the health routes."""
+    from bot.serving.feedback import create_table_on_start
     from bot.serving.health import add_routes
     from bot.serving.inbound import MAX_BODY_BYTES
 
@@ -72,6 +74,7 @@ def _configure_app(*args: Any, **kwargs: Any) -> Any:
     app.config.FALLBACK_ERROR_FORMAT = "json"  # Sanic's own 404, 405, 413 as JSON with a reason, like ours
     app.config.GRACEFUL_SHUTDOWN_TIMEOUT = 2  # stop within 2 s of SIGTERM, not after idle keep-alives
     add_routes(app)
+    create_table_on_start(app)
     return app
 
 

@@ -9,10 +9,13 @@ import pytest
 from bot.advice.screening import MAX_MESSAGE_CHARS
 from bot.serving.inbound import (
     MAX_BODY_BYTES,
+    MAX_COMMENT_CHARS,
     MAX_JSON_DEPTH,
     ChatRequest,
+    FeedbackRequest,
     RequestRejectedError,
     json_depth,
+    screen_feedback,
     screen_request,
 )
 
@@ -76,3 +79,82 @@ def test_an_overlong_message_is_refused_with_the_limit():
     rejected = refused(body(message="x" * (MAX_MESSAGE_CHARS + 1)))
     assert rejected.status == 413 and f"{MAX_MESSAGE_CHARS:,}" in rejected.reason
     assert screen_request(body(message="😀" * MAX_MESSAGE_CHARS), JSON).message  # the limit fits the body
+
+
+# -- the widget's contact for a person (metadata.contact_url) ------------------------------------
+
+
+def test_the_widgets_contact_url_is_kept_as_message_metadata():
+    raw = json.dumps({"sender": "v", "message": "hi", "metadata": {"contact_url": "https://uni.example/advice"}})
+    chat = screen_request(raw.encode(), JSON, takes_metadata=True)
+    assert chat.metadata() == {"contact_url": "https://uni.example/advice"}
+    assert screen_request(body(), JSON, takes_metadata=True).metadata() == {}
+    assert screen_request(raw.encode(), JSON).metadata() == {}  # the REST channel takes no metadata
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        {"contact_url": "javascript:alert(1)"},
+        {"contact_url": "/contact"},
+        {"contact_url": "https://uni.example/" + "a" * 300},
+        {"contact_url": "https://uni.example/a b"},
+        {"contact_url": 7},
+        "https://uni.example/",
+    ],
+)
+def test_a_contact_url_that_is_not_a_short_web_address_is_refused(metadata):
+    raw = json.dumps({"sender": "v", "message": "hi", "metadata": metadata}).encode()
+    with pytest.raises(RequestRejectedError) as info:
+        screen_request(raw, JSON, takes_metadata=True)
+    assert info.value.status == 400 and "contact_url" in info.value.reason or "metadata" in info.value.reason
+    assert screen_request(raw, JSON).message == "hi"  # REST: metadata is not read at all
+
+
+# -- ratings of answers ---------------------------------------------------------------------------
+
+
+def rating(**fields: object) -> bytes:
+    return json.dumps({"sender": "visitor-1", "message_id": "0f" * 16, "rating": "helpful", **fields}).encode()
+
+
+def refused_feedback(raw: bytes, content_type: str = JSON) -> RequestRejectedError:
+    with pytest.raises(RequestRejectedError) as info:
+        screen_feedback(raw, content_type)
+    assert info.value.reason
+    return info.value
+
+
+def test_a_good_rating_passes():
+    assert screen_feedback(rating(), JSON) == FeedbackRequest("visitor-1", "0f" * 16, "helpful", None)
+    comment = "x" * MAX_COMMENT_CHARS
+    assert screen_feedback(rating(rating="not_helpful", comment=comment), JSON).comment == comment
+    assert screen_feedback(rating(rating="not_helpful", comment="  "), JSON).comment is None
+
+
+@pytest.mark.parametrize(
+    ("fields", "word"),
+    [
+        ({"rating": "meh"}, "rating"),
+        ({"rating": None}, "rating"),
+        ({"message_id": None}, "message_id"),
+        ({"message_id": "a b"}, "message_id"),
+        ({"message_id": "x" * 65}, "message_id"),
+        ({"sender": None}, "sender"),
+        ({"sender": "\ud800"}, "sender"),
+        ({"comment": "x" * (MAX_COMMENT_CHARS + 1)}, "500"),
+        ({"comment": "bad \ud800"}, "surrogate"),
+        ({"comment": "bell \u0007"}, "control"),
+        ({"comment": ["no"]}, "comment"),
+    ],
+)
+def test_a_bad_rating_is_refused_with_a_reason(fields, word):
+    error = refused_feedback(rating(**fields))
+    assert error.status == 400 and word in error.reason
+
+
+def test_a_rating_is_screened_like_a_message():
+    assert refused_feedback(rating(), "text/plain").status == 415
+    assert refused_feedback(b"[]").status == 400
+    assert refused_feedback(b"{" * 50).status == 400
+    assert refused_feedback(b"x" * (MAX_BODY_BYTES + 1)).status == 413

@@ -4,6 +4,7 @@ from bot.advice.handlers import (  # noqa: F401
     chitchat,
     follow_ups,
     gaps,
+    handoff,
     personal,
     places,
     programs,

@@ -112,7 +112,7 @@ class Cluster:
         self.config.state_file.unlink(missing_ok=True)
 
     def _base_env(self) -> Dict[str, str]:
-        env = dict(os.environ)
+        env = dict(os.environ)  # HANDOFF_URL among it: the contact for a person (deploy/advisor.env)
         env.update(
             {
                 "PYTHONPATH": str(PROJECT_ROOT) + os.pathsep + env.get("PYTHONPATH", ""),

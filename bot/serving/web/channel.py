@@ -1,7 +1,7 @@
 """A Rasa input channel that serves the chat widget and answers it.
 
 Mounted at /webhooks/widget/: the page (`/`), its files, the embed loader
-(`/embed.js`) and the message endpoint (`/webhook`). Page and endpoint share
+(`/embed.js`), the message endpoint (`/webhook`) and ratings of answers (`/feedback`). Page and endpoint share
 one origin, so the widget needs no CORS. Register it in credentials.yml as
 `bot.serving.web.channel.WidgetInput`.
 """
@@ -17,6 +17,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.serving.answering import OnNewMessage, answer_request
+from bot.serving.feedback import receive_feedback
 from bot.serving.web.config import widget_headers
 
 STATIC = Path(__file__).parent / "static"
@@ -69,6 +70,11 @@ class WidgetInput(InputChannel):
 
         @bp.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            return await answer_request(request, on_new_message, self.name())
+            # The widget sends the embed tag's contact for a person as metadata.contact_url.
+            return await answer_request(request, on_new_message, self.name(), takes_metadata=True)
+
+        @bp.route("/feedback", methods=["POST"])
+        async def feedback(request: Request) -> HTTPResponse:
+            return await receive_feedback(request, self.name())
 
         return bp

@@ -1,6 +1,7 @@
 // Embed the career advisor on any page:
 //   <script src="http://BOT_HOST/webhooks/widget/embed.js" async
-//           data-title="…" data-greeting="…" data-color="#1f4e8c"></script>
+//           data-title="…" data-greeting="…" data-color="#1f4e8c"
+//           data-privacy-url="https://…" data-contact-url="https://…"></script>
 // Adds a launcher button and opens the chat in an iframe served by the bot, so
 // neither the host page nor the widget can read or restyle the other.
 (function () {
@@ -19,6 +20,15 @@
   // for them: never in its URL, so a link to the chat page cannot put words in the advisor's mouth.
   var settings = { type: "career-advisor:settings", title: title, color: color };
   if (data.greeting) settings.greeting = data.greeting;
+  // Links the chat shows: only http(s) addresses are passed on (the chat checks them again).
+  function webUrl(value) {
+    try {
+      var url = new URL(value || "");
+      return (url.protocol === "http:" || url.protocol === "https:") && url.href.length <= 300 ? url.href : "";
+    } catch (e) { return ""; }
+  }
+  if (webUrl(data.privacyUrl)) settings.privacyUrl = webUrl(data.privacyUrl);
+  if (webUrl(data.contactUrl)) settings.contactUrl = webUrl(data.contactUrl);
 
   // A shadow root keeps the host page's CSS off our launcher and frame.
   var host = document.createElement("div");
