@@ -1,4 +1,4 @@
-"""The owner's report and purge on PostgreSQL, over conversations the real bot stored there.
+"""The owner's report and purge on PostgreSQL, over conversations (and ratings) the real bot stored there.
 
 PostgreSQL (Debian's, as `make cluster` uses it) runs on TEST_POSTGRES_PORT (5690 unless
 set) from a temp folder, and the bot's tracker store points at it; both are stopped after.
@@ -20,7 +20,7 @@ from bot.cli import main
 from bot.serving.cluster.config import ClusterConfig
 from bot.serving.cluster.services import Postgres, port_open
 from bot.serving.processes import BotProcesses, Ports
-from tests.conftest import MODEL, RestClient
+from tests.conftest import MODEL, RestClient, post_json
 
 PG_PORT = int(os.environ.get("TEST_POSTGRES_PORT", "5690"))
 URL = f"postgresql://postgres@127.0.0.1:{PG_PORT}/advisor"
@@ -30,6 +30,10 @@ SCRIPT: Dict[str, List[str]] = {
     "not_covered": ["How much is tuition for the Leeds MSc?", "What are the tuition fees for the Leeds master's?"],
     "out_of_scope": ["Do I need a master's to become a dentist?"],
     "not_understood": ["asdkj qwpoe zzxv"],
+}
+RATINGS = {
+    "answered": {"rating": "helpful"},
+    "not_covered": {"rating": "not_helpful", "comment": "I wanted the fees"},
 }
 ENDPOINTS = f"""
 action_endpoint:
@@ -87,9 +91,14 @@ def senders(postgres: str, tmp_path_factory: pytest.TempPathFactory) -> Dict[str
     try:
         for visitor, texts in SCRIPT.items():
             client = RestClient(ports.rest_url)
-            for text in texts:
-                assert client.send(text)
+            replies = [client.send(text) for text in texts]
             found[visitor] = client.sender
+            if visitor in RATINGS:  # rated as the widget rates an answer
+                message_id = replies[0][0]["in_reply_to"]
+                post_json(
+                    f"{ports.bot_url}/webhooks/rest/feedback",
+                    {"sender": client.sender, "message_id": message_id, **RATINGS[visitor]},
+                )
     finally:
         bot.stop()
     return found
@@ -106,6 +115,11 @@ def test_the_report_reads_postgresql(senders: Dict[str, str], capsys: Any, tmp_p
     assert outcomes == {"answered": 1, "not_covered": 2, "out_of_scope": 1, "not_understood": 1, "error": 0}
     assert report["totals"]["conversations"] == 4
     assert [g["count"] for g in report["unanswered"] if "tuition" in g["example"]] == [2]
+    helpfulness = report["helpfulness"]
+    assert (helpfulness["helpful"], helpfulness["not_helpful"]) == (1, 1)
+    assert [(r["question"], r["comment"]) for r in helpfulness["not_helpful_answers"]] == [
+        ("How much is tuition for the Leeds MSc?", "I wanted the fees")
+    ]
     page = tmp_path / "report.html"
     assert main(["report", "--db", URL, "--out", str(page)]) == 0
     html = page.read_text(encoding="utf-8")
@@ -125,9 +139,14 @@ def test_purge_on_postgresql(senders: Dict[str, str], capsys: Any) -> None:
         before = dict(connection.execute(sa.text("SELECT sender_id, count(*) FROM events GROUP BY sender_id")).all())
     assert main(["purge", "--db", URL, "--older-than", "30"]) == 0
     events = before[old[0]] + before[old[1]]
-    assert f"deleted 2 conversations last active more than 30 days ago: {events} events" in capsys.readouterr().out
+    assert (
+        f"deleted 2 conversations last active more than 30 days ago: {events} events, 1 feedback ratings"
+        in capsys.readouterr().out
+    )
     with engine.connect() as connection:
         after = dict(connection.execute(sa.text("SELECT sender_id, count(*) FROM events GROUP BY sender_id")).all())
+        ratings = connection.execute(sa.text("SELECT sender_id FROM feedback")).scalars().all()
     assert after == {s: n for s, n in before.items() if s not in old}
+    assert ratings == [senders["answered"]]  # the old conversation's rating went with it
     outcomes = {o["outcome"]: o["count"] for o in run_report(capsys)["outcomes"]}
     assert outcomes == {"answered": 1, "not_covered": 0, "out_of_scope": 0, "not_understood": 1, "error": 0}
