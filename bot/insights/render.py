@@ -16,7 +16,7 @@ table{border-collapse:collapse;width:100%;font-size:.92em}th,td{text-align:left;
 border-bottom:1px solid #eee;vertical-align:top}th{background:#f5f5f5}td.n,th.n{text-align:right}
 .figures{display:flex;gap:1em;flex-wrap:wrap}.figure{background:#f5f7fa;border-radius:6px;padding:.6em 1em}
 .figure b{display:block;font-size:1.5em}.muted{color:#666;font-size:.9em}img{max-width:100%}
-.answer{color:#555;font-size:.9em}
+.answer{color:#555;font-size:.9em}.day{white-space:nowrap}
 """
 
 
@@ -117,7 +117,7 @@ def _helpfulness(report: Dict[str, Any]) -> str:
     )
     rows = [
         [
-            escape(r["day"]),
+            f'<span class="day">{escape(r["day"])}</span>',
             escape(r["question"]),
             f'<span class="answer">{escape(r["answer"])}</span>',
             escape(r["comment"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Dict, List
@@ -127,7 +128,8 @@ def test_the_html_page_is_self_contained_escaped_and_names_no_conversation(
         assert sender not in page and sender not in json.dumps(as_json)
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert page.count('src="data:image/png;base64,') == 2  # per day, how questions ended
-    assert "http://" not in page and "https://" not in page  # nothing fetched from anywhere
+    # Nothing fetched from anywhere (a reply may quote a web address, as text).
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//|url\(|@import""", page)
     for heading in ("Questions the bot could not answer", "Helpfulness", "Readiness check", "Topics asked most"):
         assert heading in page
     assert "how much does tuition cost for the Leeds MSc" in page  # the tuition group's example
