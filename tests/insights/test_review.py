@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import yaml
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
 from bot.cli import main
+from bot.insights.review import NLU_DIR, known_examples
+from bot.knowledge.text import normalise
 from tests.insights.conversations import Recorded, copy_conversations
 
 
@@ -48,3 +52,10 @@ def test_an_empty_inbox_is_still_valid_yaml(recorded: Recorded, tmp_path: Path) 
     out = tmp_path / "inbox.yml"
     assert main(["review", "--db", str(db), "--export", str(out)]) == 0
     assert RasaYAMLReader().reads(out.read_text(encoding="utf-8")).intent_examples == []
+
+
+def test_wordings_already_in_the_training_data_are_known() -> None:
+    known = known_examples()
+    first = yaml.safe_load((NLU_DIR / "basics.yml").read_text())["nlu"][0]["examples"].splitlines()[0]
+    plain_text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", first.removeprefix("- "))
+    assert normalise(plain_text) in known and len(known) > 500
