@@ -44,6 +44,8 @@ class Site:
         # its own embed tag kept from loading so that the one with these attributes is the embed.
         self.context.route(EMBED_JS, lambda route: route.abort())
         self.page = self.context.new_page()
+        self.console: List[str] = []
+        self.page.on("console", lambda m: self.console.append(m.text))
         self.page.goto(servers.ports.demo_url)
         self.page.wait_for_load_state("load")
         self.context.unroute(EMBED_JS)
@@ -123,6 +125,7 @@ def test_not_helpful_with_the_keyboard_stores_the_comment_and_offers_the_contact
     [(message_id, rating, text)] = stored(sender)
     assert (rating, text) == ("not_helpful", COMMENT)
     assert asked(sender, message_id) == QUESTION  # the row is linked to the question it rates
+    assert not [m for m in site.console if "Content Security Policy" in m]  # the widget's CSP still holds
 
 
 @pytest.mark.parametrize("site", [{"privacy-url": PRIVACY, "contact-url": CONTACT}], indirect=True)

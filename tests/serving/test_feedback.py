@@ -223,3 +223,28 @@ def test_nginx_forwards_the_feedback_endpoints() -> None:
     for path in ("/webhooks/rest/feedback", "/webhooks/widget/feedback"):
         block = site.split(f"location = {path} {{", 1)[1].split("}", 2)
         assert "proxy_pass http://advisor_rasa;" in "".join(block[:2]) and "limit_req" in block[0], path
+
+
+def test_handoff_url_reaches_the_bot_started_as_make_run_starts_it(tmp_path, monkeypatch) -> None:
+    """HANDOFF_URL set for `make run` is offered by the action server and after a "Not helpful"."""
+    from bot.serving.processes import BotProcesses, Ports
+    from tests.conftest import MODEL
+
+    handoff = "https://www.example.edu/careers/advice"
+    monkeypatch.setenv("HANDOFF_URL", handoff)
+    monkeypatch.setenv("TRACKER_DB", str(tmp_path / "tracker.db"))
+    # Next to this run's other test servers (TEST_*_PORT + 2).
+    ports = Ports(
+        rasa=int(os.environ.get("TEST_RASA_PORT", "5105")) + 2,
+        actions=int(os.environ.get("TEST_ACTION_PORT", "5155")) + 2,
+        demo=int(os.environ.get("TEST_DEMO_PORT", "8180")) + 2,
+    )
+    with BotProcesses(ports, MODEL, log_file=tmp_path / "servers.log"):
+        sender = new_sender()
+        (answer,) = ask(ports.rest_url, sender, "is there a human I could talk to?")
+        assert handoff in answer["text"]
+        asked = ask(ports.rest_url, sender, QUESTION)[0]["in_reply_to"]
+        status, reply = rate(f"{ports.bot_url}/webhooks/rest/feedback", sender, asked, "not_helpful")
+        assert status == 200 and handoff in reply["offer"]
+    with sqlite3.connect(tmp_path / "tracker.db") as db:
+        assert db.execute("SELECT rating FROM feedback WHERE sender_id = ?", (sender,)).fetchall() == [("not_helpful",)]
