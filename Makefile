@@ -23,7 +23,7 @@ HAND_RULES := $(filter-out data/rules/generated.yml,$(wildcard data/rules/*.yml)
 TRAINING_DATA := $(filter-out data/nlu/generated.yml data/rules/generated.yml,$(wildcard data/*.yml data/*/*.yml))
 MODEL := models/advisor.tar.gz
 
-.PHONY: lint eval bench bench-quick help install build train run shell test validate test-stories test-nlu test-py check-chromium clean \
+.PHONY: lint eval bench bench-quick report help install build train run shell test validate test-stories test-nlu test-py check-chromium clean \
 	cluster cluster-deps test-cluster bench-cluster
 
 help:
@@ -32,6 +32,7 @@ help:
 	@echo "make test   - set up, build, train if needed, and run every test"
 	@echo "make eval   - quality against baselines (held-out, cross-validation, out of scope, answers)"
 	@echo "make bench  - speed and memory against the stock Rasa pipeline and Rasa's floor (bench-quick: a short run)"
+	@echo "make report - what visitors asked and how it went: results/report.html from \$$TRACKER_DB (REPORT_ARGS=...)"
 	@echo "make lint   - format check, lint (ruff) and types (mypy)"
 	@echo "make build  - validate the knowledge base and regenerate what comes from it"
 	@echo "make cluster      - nginx, REPLICAS Rasa replicas (2), action servers, PostgreSQL and Redis, on loopback"
@@ -100,6 +101,11 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(PY) -m ruff check $(LINT_PATHS)
 	$(PY) -m mypy
+
+# The site owner's report over the stored conversations (README "Running it on your site").
+REPORT_ARGS ?=
+report: $(VENV)/.installed
+	$(PY) -m bot report $(REPORT_ARGS)
 
 STOCK_MODEL := models/stock.tar.gz
 $(STOCK_MODEL): $(BUILD_STAMP) benchmarks/stock.py domain.yml $(TRAINING_DATA)

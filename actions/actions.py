@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, ABCMeta, abstractmethod
+from dataclasses import asdict
 from functools import lru_cache, partial
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple, Type, cast
 
@@ -24,6 +25,7 @@ QUESTION_ENTITY = "question"  # one question of a message (bot/nlu/question_clas
 CONTEXT_SLOTS = ("role", "program", "aspect", "topic", "citations", "experience_years", "degree_field")
 READINESS_FORM = "readiness_form"
 ANSWER_KIND = "answer_kind"  # bot event metadata: answer, not_covered, decline, not_understood, chitchat
+READINESS_OUTCOME = "readiness_outcome"  # the verdict's metadata: {"finished": bool, "verdict": level}
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +95,14 @@ def questions_in(text: str, extracted: List[Dict[str, Any]]) -> Tuple[List[Quest
     return parts, " ".join(b.strip() for b in background if b.strip())
 
 
-def send(dispatcher: CollectingDispatcher, answer: Answer) -> List[EventType]:
+def send(
+    dispatcher: CollectingDispatcher, answer: Answer, metadata: Optional[Dict[str, Any]] = None
+) -> List[EventType]:
     """Utter an answer; return the context slots it sets."""
     buttons = [{"title": b.title, "payload": b.payload} for b in answer.buttons]
-    # The kind goes into the stored bot event's metadata (not to the visitor), for the owner's report.
-    dispatcher.utter_message(text=answer.text, buttons=buttons or None, **{ANSWER_KIND: answer.kind.value})
+    # The kind (and any `metadata`) go into the stored bot event's metadata, not to the visitor: for the owner's report.
+    extra = {ANSWER_KIND: answer.kind.value, **(metadata or {})}
+    dispatcher.utter_message(text=answer.text, buttons=buttons or None, **extra)
     return [SlotSet(slot, value) for slot, value in answer.updates.items() if slot in CONTEXT_SLOTS]
 
 
@@ -209,5 +214,6 @@ class ActionReadinessResult(Action):
         return "action_readiness_result"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[str, Any]) -> List[EventType]:
-        verdict = readiness_check().verdict(progress_from(tracker), context_from(tracker))
-        return send(dispatcher, verdict)
+        progress = progress_from(tracker)
+        verdict = readiness_check().verdict(progress, context_from(tracker))
+        return send(dispatcher, verdict, {READINESS_OUTCOME: asdict(readiness_check().outcome(progress))})

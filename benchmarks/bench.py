@@ -5,7 +5,8 @@ only, the same actions): what any pipeline costs at least on this machine.
 
 For each bot: cold start to first answer, REST latency (p50/p95/p99) and
 throughput at 1, 8 and 32 concurrent conversations (multi-turn, a realistic
-mix of questions), and resident memory of the Rasa and action servers. Training
+mix of questions), and resident memory of the Rasa and action servers. Then the
+owner's report on 10,000 conversations (benchmarks/report_bench.py). Training
 times come from results/train_*.json, written whenever a model is trained.
 Load goes to 127.0.0.1 only and is bounded in requests and seconds.
 Writes results/bench.json and results/bench.png. Timings are reported, not asserted.
@@ -45,7 +46,9 @@ TARGETS = {
     "memory_mb": 900.0,
     "cold_start_s": 30.0,
     "train_s": 180.0,
+    "report_s": 10.0,  # `python -m bot report` on 10,000 conversations in SQLite (benchmarks/report_bench.py)
 }
+BENCH_PORTS = Ports(rasa=5305, actions=5355, demo=8380)
 
 
 def post(url: str, sender: str, text: str) -> float:
@@ -146,7 +149,7 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
 
 
 def bench_bot(name: str, model: Path, levels: List[int], max_requests: int, max_seconds: float) -> Dict[str, Any]:
-    ports = Ports(rasa=5305, actions=5355, demo=8380)
+    ports = BENCH_PORTS
     bot = BotProcesses(ports, model, quiet=True)
     start = time.monotonic()
     try:
@@ -214,11 +217,15 @@ def main() -> int:
     for name in bots:
         print(f"benchmarking {name} ...", flush=True)
         result["bots"][name] = bench_bot(name, MODELS[name], levels, max_requests, max_seconds)
+    from benchmarks.report_bench import CONVERSATIONS, bench_report  # it reuses this module's scripts
+
+    print(f"timing the owner's report on {CONVERSATIONS:,} conversations ...", flush=True)
+    result["report"] = bench_report(BENCH_PORTS, recorded=12 if args.quick else 36)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bench.json").write_text(json.dumps(result, indent=1))
     plot(result, RESULTS / "bench.png")
 
-    ours, stock = result["bots"]["ours"], result["bots"]["stock"]
+    ours, stock, report = result["bots"]["ours"], result["bots"]["stock"], result["report"]
     floor = result["bots"].get("floor")
 
     def ratio(a: Optional[float], b: Optional[float]) -> str:
@@ -255,6 +262,11 @@ def main() -> int:
         (
             f"training <= {TARGETS['train_s']:.0f} s",
             ours["train_s"] is not None and ours["train_s"] <= TARGETS["train_s"],
+        ),
+        (
+            f"report of {report['conversations']:,} conversations <= {TARGETS['report_s']:.0f} s "
+            f"(HTML {report['html_s']} s, JSON {report['json_s']} s, SQLite)",
+            max(report["html_s"], report["json_s"]) <= TARGETS["report_s"],
         ),
     ]
     result["checks"] = [{"target": label, "pass": ok} for label, ok in checks]

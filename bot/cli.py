@@ -1,4 +1,4 @@
-"""Command line: `python -m bot build | check | serve | shell`."""
+"""Command line: `python -m bot build | check | serve | shell | report | review | purge`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
+from bot.insights import commands as owner
 from bot.knowledge.grounding import SourcesError, check_grounding
 from bot.knowledge.loader import KnowledgeBaseError, collection_files, load_knowledge_base
 from bot.knowledge.model import KnowledgeBase
@@ -25,7 +26,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     )
     sub.add_parser("serve", help="run the action server and the Rasa server (REST)")
     sub.add_parser("shell", help="run the action server and talk to the bot in the Rasa shell")
+    owner.add_arguments(sub)
     args = parser.parse_args(argv)
+    if args.command in owner.COMMANDS:
+        return owner.run(args)
     if args.command in ("serve", "shell"):
         from bot.serving.processes import serve
 

@@ -208,6 +208,7 @@ NOT_ASIDES = frozenset({"ask_fit", "check_readiness", "ask_role_match"})
 LEAVE_INTENTS = frozenset({"stop", "goodbye"})
 MIN_CONFIDENCE = 0.5
 MIN_ANSWERS = 3  # fewer answered signs than this gives no verdict
+NO_VERDICT = "no_verdict"
 EXPERIENCE = "experience"
 SLOT_PREFIX = "readiness_"  # the form's slot for a step is SLOT_PREFIX + the step (a sign id, or EXPERIENCE)
 UNCLEAR_SLOT, RESUMED_SLOT = "readiness_unclear", "readiness_resumed"  # Progress.unclear and .resumed
@@ -258,6 +259,14 @@ class Progress:
             unclear=bool(slots.get(UNCLEAR_SLOT)),
             resumed=bool(slots.get(RESUMED_SLOT)),
         )
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """How a check ended: all questions answered or left part-way, and the verdict's level."""
+
+    finished: bool
+    verdict: str  # "strong" | "mixed" | "technical" (see _level), or NO_VERDICT: too few signs answered
 
 
 @dataclass
@@ -381,10 +390,22 @@ class ReadinessCheck:
         return Turn(progress, updates=updates, value=value, finished=self.next_step(progress) is None)
 
     # -- the verdict -----------------------------------------------------------
+    def _answered(self, progress: Progress) -> Dict[str, Reply]:
+        """The signs answered yes, partly or no (unsure ones don't count towards a verdict)."""
+        return {s.id: Reply(progress.answers[s.id]) for s in self.signals if progress.answers.get(s.id) in SCORES}
+
+    def outcome(self, progress: Progress) -> CheckOutcome:
+        """How the check ended, for the owner's report: finished or left, and the verdict's level."""
+        answered = self._answered(progress)
+        level = _level(sum(SCORES[r] for r in answered.values()) / len(answered)) if answered else NO_VERDICT
+        return CheckOutcome(
+            finished=self.next_step(progress) is None, verdict=level if len(answered) >= MIN_ANSWERS else NO_VERDICT
+        )
+
     def verdict(self, progress: Progress, context: Context) -> Answer:
         """The verdict on the signs answered so far; a check left before the end says so."""
         stopped = self.next_step(progress) is not None
-        answered = {s.id: Reply(progress.answers[s.id]) for s in self.signals if progress.answers.get(s.id) in SCORES}
+        answered = self._answered(progress)
         if len(answered) < MIN_ANSWERS:
             return self._too_few_answers(len(answered), stopped)
         score = sum(SCORES[r] for r in answered.values()) / len(answered)

@@ -9,6 +9,7 @@ import pytest
 from bot.advice import Advisor, Answer, Context, Question
 from bot.advice.readiness import (
     EXPERIENCE,
+    NO_VERDICT,
     RESUMED_SLOT,
     UNCLEAR_SLOT,
     Progress,
@@ -239,3 +240,25 @@ def test_the_verdict_after_stop_reads_the_unanswered_steps(check: ReadinessCheck
     assert "stopped" not in check.verdict(everything, Context()).text
     unsure = Progress(answers={s.id: "unsure" for s in check.signals}, experience="skipped")
     assert check.verdict(unsure, Context()).text.startswith("That's the readiness check done. With 0 of the 5")
+
+
+@pytest.mark.parametrize(
+    "replies,finished,verdict",
+    [
+        (("yes", "yes", "yes", "partly", "yes", "skip"), True, "strong"),
+        (("yes", "no", "sometimes", "no", "yes", "skip"), True, "mixed"),
+        (("no", "not really", "nope", "sometimes", "never", "skip"), True, "technical"),
+        (("yes", "yes", "yes", "stop"), False, "strong"),  # enough answers for a verdict, then left
+        (("yes", "stop"), False, NO_VERDICT),
+    ],
+)
+def test_the_outcome_for_the_owners_report_matches_the_verdict_given(
+    check: ReadinessCheck, replies: Tuple[str, ...], finished: bool, verdict: str
+) -> None:
+    run = Run(check)
+    for reply in replies:
+        run.say(reply, intent="stop" if reply == "stop" else "nlu_fallback")
+    outcome = check.outcome(run.progress)
+    assert (outcome.finished, outcome.verdict) == (finished, verdict)
+    shown = {"strong": "strong fit", "mixed": "Verdict: mixed", "technical": "technical track", NO_VERDICT: "stopped"}
+    assert run.verdict is not None and shown[verdict] in run.verdict.text

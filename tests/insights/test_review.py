@@ -1,0 +1,61 @@
+"""`python -m bot review --export`: the NLU inbox as a Rasa NLU YAML draft."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
+
+from bot.cli import main
+from bot.insights.review import NLU_DIR, known_examples
+from bot.knowledge.text import normalise
+from tests.insights.conversations import Recorded, copy_conversations
+
+
+def test_the_inbox_is_valid_nlu_yaml_with_the_guess_as_a_comment_and_no_duplicates(
+    recorded: Recorded, tmp_path: Path, capsys
+) -> None:
+    db = tmp_path / "tracker.db"
+    copy_conversations(recorded, f"sqlite:///{db}")
+    out = tmp_path / "inbox.yml"
+    assert main(["review", "--db", str(db), "--export", str(out)]) == 0
+    assert "questions to review" in capsys.readouterr().out
+    text = out.read_text(encoding="utf-8")
+    data = RasaYAMLReader().reads(text)  # Rasa's own reader: what `rasa train` would read
+    examples = [m.get("text") for m in data.intent_examples]
+    # Not understood (the two spellings of one wording count once), and the markup made plain text.
+    assert "asdkj qwpoe zzxv" in examples and "Asdkj qwpoe zzxv!" not in examples
+    assert "<img src=x onerror=alert(1)>" in examples
+    assert "# guessed by the model (1.00); not_understood; asked 2x" in text
+    # Answered, but NLU was unsure (under 0.6): "Does Northeastern offer scholarships?" (about 0.58).
+    assert "Does Northeastern offer scholarships?" in examples
+    # Confident and answered, readiness replies, and a question the bot never got to answer: left out.
+    for left_out in (
+        "Do I need a master's to be an engineering manager?",
+        "partly",
+        "stop",
+        "What is engineering management?",
+    ):
+        assert left_out not in examples
+    assert len(examples) == len(set(examples))
+    for message in data.intent_examples:
+        line = next(x for x in text.splitlines() if x.strip() == f"- {message.get('text')}")
+        intent_line = text.splitlines()[text.splitlines().index(line) - 2]
+        assert intent_line.startswith(f"- intent: {message.get('intent')}  # guessed by the model (")
+
+
+def test_an_empty_inbox_is_still_valid_yaml(recorded: Recorded, tmp_path: Path) -> None:
+    db = tmp_path / "tracker.db"
+    copy_conversations(recorded, f"sqlite:///{db}", only=["answered"])
+    out = tmp_path / "inbox.yml"
+    assert main(["review", "--db", str(db), "--export", str(out)]) == 0
+    assert RasaYAMLReader().reads(out.read_text(encoding="utf-8")).intent_examples == []
+
+
+def test_wordings_already_in_the_training_data_are_known() -> None:
+    known = known_examples()
+    first = yaml.safe_load((NLU_DIR / "basics.yml").read_text())["nlu"][0]["examples"].splitlines()[0]
+    plain_text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", first.removeprefix("- "))
+    assert normalise(plain_text) in known and len(known) > 500
