@@ -57,6 +57,7 @@ LEARN_IT = re.compile(
 WHERE_IS_IT = re.compile(
     r"\bwhere (?:is|are) (?:it|they|that|this)(?: based| located| taught)?\b|\bwhich (?:city|country|campus)\b"
 )
+SHORT_PROGRAM_FOLLOW_UP = 5  # words: "and the fees?", "how much does that cost?"
 # "Is it accredited?", "what would I study there?": a feature of the program just discussed.
 POINTS_BACK = re.compile(r"\b(?:it|its|it's|that|this|there|the course|the program|the programme|the degree)\b")
 # Words of study besides the programs' own (retrieval.PROGRAM_WORDS): "which schools offer it?"
@@ -161,7 +162,9 @@ def program_follow_up(advisor: Advisor, question: Question, found: Found) -> Opt
     if has_it and not found.get(PROGRAM) and POINTS_BACK.search(low):
         return answer_program  # "is it accredited?": the feature, of the program in context
     place_gap = advisor.kb.place_gap()
-    if any(not (place_gap and g == place_gap.id) for g in found.get(GAP, [])):
+    # "How long does it take?" leans on the program; "how long should I have worked before…?" does not.
+    leans = POINTS_BACK.search(low) or len(low.split()) <= SHORT_PROGRAM_FOLLOW_UP
+    if leans and any(not (place_gap and g == place_gap.id) for g in found.get(GAP, [])):
         return answer_uncovered  # the sources give no length, fees or entry requirements
     return None
 

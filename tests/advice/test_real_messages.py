@@ -341,3 +341,17 @@ def test_did_you_mean_offers_each_topic_once(wired: Advisor) -> None:
         ranking=[("nlu_fallback", 0.3), ("ask_definition", 0.25)],
     )
     assert len(answer.buttons) == len(set(answer.buttons))
+
+
+def test_a_requirement_question_after_a_program_is_not_read_as_the_programs_length(wired: Advisor) -> None:
+    program = ask(wired, "ask_program", "tell me about the Northeastern MS", [("program", "northeastern")])
+    answer = ask(
+        wired,
+        "ask_experience",
+        "how long should I have worked before applying for engineering manager jobs?",
+        [("gap", "how long"), ("role", "engineering manager")],
+        context=then(wired, program),
+    )
+    assert "five years" in answer.text and "don't cover" not in answer.text
+    short = ask(wired, "ask_experience", "how long does it take?", [("gap", "how long")], context=then(wired, program))
+    assert "don't cover how long" in short.text
