@@ -46,6 +46,7 @@ PAY_WORDS = re.compile(r"\b(salary|salaries|pay|paid|earn|earns|earning|make|mak
 PRONOUN = re.compile(r"\b(they|them|their|that role|that job|this role|this job|those roles|such roles)\b")
 ROLE_TOPICS = ("role:", "more:", "match:")  # context topics set by answers about one role
 SHORT_FOLLOW_UP_WORDS = 4  # "and the salary?": short enough to lean on the last answer
+LEADS_ON = re.compile(r"\W*(?:and|so|what about|how about|ok and|okay and)\b")  # "and what's the pay like?"
 # What a master's adds to pay is its own question (the 18% figure), not a question about a job's pay.
 MASTERS_WORDS = re.compile(r"\b(master|masters|degree|msc?)\b")
 # Another institution: "Stanford", "MIT", "the University of Toronto", "Imperial College".
@@ -112,7 +113,9 @@ def other_job(advisor: Advisor, question: Question, found: Found) -> Optional[st
                     return resolved or phrase
     ctx = question.context
     if ctx.role and ctx.role != subject.id and (ctx.topic or "").startswith(ROLE_TOPICS):
-        short_follow_up = question.intent == "follow_up" or len(text.split()) <= SHORT_FOLLOW_UP_WORDS
+        short_follow_up = (
+            question.intent == "follow_up" or len(text.split()) <= SHORT_FOLLOW_UP_WORDS or LEADS_ON.match(text.lower())
+        )
         if PRONOUN.search(text.lower()) or (short_follow_up and subject.id not in found.get(ROLE, [])):
             return ctx.role  # "how much do they earn?", "and the salary?" after a product manager answer
     return None

@@ -355,3 +355,10 @@ def test_a_requirement_question_after_a_program_is_not_read_as_the_programs_leng
     assert "five years" in answer.text and "don't cover" not in answer.text
     short = ask(wired, "ask_experience", "how long does it take?", [("gap", "how long")], context=then(wired, program))
     assert "don't cover how long" in short.text
+
+
+@pytest.mark.parametrize("text", ["and what's the pay like?", "so what would that pay?", "what about the salary?"])
+def test_pay_asked_leaning_on_another_role_says_the_sources_dont_give_it(wired: Advisor, text: str) -> None:
+    role = ask(wired, "ask_role", "what does a quality engineer do?", [("role", "quality engineer")])
+    answer = ask(wired, "ask_salary", text, context=then(wired, role))
+    assert "don't give a salary for the quality engineer" in answer.text
