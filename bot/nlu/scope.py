@@ -45,6 +45,8 @@ PROFESSION_PATTERNS = [
 ]
 # Whose pay a question asks about: "salary of a software engineer", "what do civil engineers make".
 PAY_PATTERNS = PROFESSION_PATTERNS[1:]
+# "What degree does a dentist need?": whose requirements a question asks about.
+NEEDS_PATTERN = re.compile(r"\b(?:does|do|would|will)\s+(?:an?|the)\s+([a-z]+(?:\s+[a-z]+)?)\s+need\b")
 # "become a master at chess", "an expert in pottery": a skill, not the degree or the job.
 SKILL_PATTERN = re.compile(r"\b(?:master|expert|pro|champion|whizz?|guru)\s+(?:at|of|in)\s+([a-z]+(?:\s+[a-z]+)?)")
 # Job nouns that end the name of an engineering job ("software engineer", "QA lead").
@@ -80,7 +82,7 @@ class ScopeGuard:
     def foreign_subject(self, text: str) -> Optional[str]:
         """The outside profession or subject a question is about, if any."""
         clean = plain(text)
-        for pattern in [*PROFESSION_PATTERNS, SKILL_PATTERN]:
+        for pattern in [*PROFESSION_PATTERNS, NEEDS_PATTERN, SKILL_PATTERN]:
             for match in pattern.finditer(clean):
                 phrase = match.group(1)
                 first = phrase.split()[0]
