@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any, Dict, Iterator, List
 
@@ -17,9 +15,8 @@ import pytest
 import sqlalchemy as sa
 
 from bot.cli import main
-from bot.serving.cluster.config import ClusterConfig
-from bot.serving.cluster.services import Postgres, port_open
 from bot.serving.processes import BotProcesses, Ports
+from tests.cluster.postgres import private_postgres
 from tests.conftest import MODEL, RestClient, post_json
 
 PG_PORT = int(os.environ.get("TEST_POSTGRES_PORT", "5690"))
@@ -63,18 +60,8 @@ class PostgresBot(BotProcesses):
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[str]:
-    if port_open(PG_PORT):
-        pytest.fail(f"port {PG_PORT} is taken: set TEST_POSTGRES_PORT")
-    folder = Path(tempfile.mkdtemp(prefix="owner-pg-"))
-    folder.chmod(0o755)  # PostgreSQL runs as postgres
-    server = Postgres(ClusterConfig(state_dir=folder, postgres_port=PG_PORT))
-    try:
-        server.start()
+    with private_postgres(PG_PORT, "owner-pg-"):
         yield URL
-    finally:
-        server.stop()
-        shutil.rmtree(folder, ignore_errors=True)
-    assert not port_open(PG_PORT)
 
 
 @pytest.fixture(scope="module")

@@ -3,25 +3,24 @@
 A private PostgreSQL (Debian's, started as `make cluster` starts it, on a port of
 this test run's range) holds a conversation saved by Rasa's `SQLTrackerStore`;
 ratings go through the same engine the replicas use. The end-to-end path over
-HTTP is tests/serving/test_feedback.py (SQLite, the embedded bot).
+HTTP is tests/serving/test_feedback.py (SQLite, the embedded bot). `make test-cluster` runs it,
+after installing PostgreSQL.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-import shutil
-import tempfile
-from pathlib import Path
 from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
 
 from bot.serving.cluster.config import ClusterConfig
-from bot.serving.cluster.services import Postgres, ServiceError, postgres_bin
+from bot.serving.cluster.services import Postgres
 from bot.serving.feedback import FeedbackUnavailableError, store_feedback
 from bot.serving.inbound import FeedbackRequest
+from tests.cluster.postgres import private_postgres
 
 # Beside the other test servers: TEST_RASA_PORT + 90 (5795 for 5705).
 PORT = int(os.environ.get("TEST_RASA_PORT", "5105")) + 90
@@ -29,20 +28,8 @@ PORT = int(os.environ.get("TEST_RASA_PORT", "5105")) + 90
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[ClusterConfig]:
-    try:
-        postgres_bin()
-    except ServiceError as missing:
-        pytest.skip(str(missing))
-    state = Path(tempfile.mkdtemp(prefix="feedback-pg-"))
-    state.chmod(0o755)  # PostgreSQL runs as its own user
-    config = ClusterConfig(postgres_port=PORT, state_dir=state)
-    server = Postgres(config)
-    try:
-        server.start()
+    with private_postgres(PORT, "feedback-pg-") as config:
         yield config
-    finally:
-        server.stop()
-        shutil.rmtree(state, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
