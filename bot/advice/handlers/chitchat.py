@@ -120,11 +120,9 @@ def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> A
         closest = passage_answer(advisor, question)
         if closest is not None:
             return closest
-    job = advisor.guard.paid_job(question.text) if question.text else None
-    if job is not None and other_job(advisor, question, found):  # "what would a civil engineer earn in London?"
-        return figures_not_given(
-            advisor, other_job(advisor, question, found) or job, figures_asked_for(advisor, question)
-        )
+    other = other_job(advisor, question, found) if question.text and advisor.guard.paid_job(question.text) else None
+    if other is not None:  # "what would a civil engineer earn in London?"
+        return figures_not_given(advisor, other, figures_asked_for(advisor, question))
     return decline(advisor)
 
 
@@ -137,8 +135,16 @@ def leaning_follow_up(advisor: Advisor, question: Question) -> Optional[Question
     ctx = question.context
     if not (ctx.topic or ctx.role) or len(question.text.split()) > FOLLOW_UP_WORDS:
         return None
-    # Not the intent it has: that reading is what was just screened out (and would come straight back here).
-    guesses = [(name, c) for name, c in question.ranking if name not in (OUT_OF_SCOPE, "nlu_fallback", question.intent)]
+    return next_reading(advisor, question)
+
+
+def next_reading(advisor: Advisor, question: Question, skip: str = "") -> Optional[Question]:
+    """The question as NLU's next reading has it, when that reading is a question the KB answers.
+
+    Never the intent it has: that reading was just set aside (and would come straight back here).
+    """
+    skipped = (OUT_OF_SCOPE, "nlu_fallback", question.intent, skip)
+    guesses = [(name, c) for name, c in question.ranking if name not in skipped]
     if not guesses or guesses[0][1] < FOLLOW_UP_CONFIDENCE or guesses[0][0] not in advisor.knowledge_intents:
         return None
     return replace(question, intent=guesses[0][0], ranking=guesses)

@@ -7,15 +7,15 @@ The context slots say what the previous answer was about.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING, Callable, List, Optional
 
+from bot.advice.handlers.chitchat import next_reading
 from bot.advice.handlers.gaps import answer_uncovered
 from bot.advice.handlers.programs import FEATURES_SHOWN, answer_program, comparison_answer, program_answer
 from bot.advice.handlers.roles import matching_roles, role_answer
 from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import aspect_answer
-from bot.advice.registry import OUT_OF_SCOPE, handles
+from bot.advice.registry import handles
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Topic
 from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE
@@ -33,7 +33,6 @@ MORE = re.compile(
     r"anything else|what else|more please|^more\b)"
 )
 FOLLOW_UP = "follow_up"
-NEXT_GUESS_CONFIDENCE = 0.3  # NLU's next reading of a follow-up, sure enough to answer
 SIMILAR_ROLES = 2  # roles suggested after everything about one role has been said
 
 
@@ -136,10 +135,8 @@ def more_on_topic(advisor: Advisor, question: Question, found: Found) -> Optiona
 
 def next_guess(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
     """ "And how much more with a master's?": NLU's next reading, when it is a question the KB answers."""
-    guesses = [(name, c) for name, c in question.ranking if name not in (FOLLOW_UP, "nlu_fallback", OUT_OF_SCOPE)]
-    if not guesses or guesses[0][1] < NEXT_GUESS_CONFIDENCE or guesses[0][0] not in advisor.knowledge_intents:
-        return None
-    return advisor.answer(replace(question, intent=guesses[0][0], ranking=guesses))
+    reading = next_reading(advisor, question, skip=FOLLOW_UP)
+    return advisor.answer(reading) if reading is not None else None
 
 
 def where_next(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
