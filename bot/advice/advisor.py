@@ -14,6 +14,7 @@ from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
+from bot.advice.requests import request_kind
 from bot.advice.retrieval import PassageIndex
 from bot.advice.router import choose_handler
 from bot.advice.screening import (
@@ -68,6 +69,8 @@ class Advisor(Composer):
 
         A message with several questions gets each answered, in order, in one reply.
         """
+        if request_kind(question.said(), self.kb_words):
+            return self.decline_request()
         parts = self.readable_parts(question)
         if parts:
             return self.answer_parts(question, parts)
@@ -207,6 +210,8 @@ class Advisor(Composer):
         "will AI replace engineering managers?"): the check starts only when the visitor asks
         whether it suits them, or presses its button.
         """
+        if request_kind(question.said(), self.kb_words):
+            return self.decline_request()
         uncovered = self.uncovered_subject_answer(question)
         if uncovered is not None:
             return uncovered

@@ -136,6 +136,15 @@ class Composer:
         )
         return Answer(text, self.help_buttons(), kind=AnswerKind.DECLINE)
 
+    def decline_request(self) -> Answer:
+        """A task, role-play, instruction or opinion: not a question the sources answer."""
+        text = (
+            "Sorry, that's not something I can do. I answer questions about careers in engineering management "
+            f"from two articles ({self.publishers()}); I don't translate, write, play a part, change how I work "
+            "or give opinions on people. I can help with questions like these:"
+        )
+        return Answer(text, self.help_buttons(), kind=AnswerKind.DECLINE)
+
     def not_covered(self, subject: str, program: Optional[Program] = None, program_pages: bool = True) -> Answer:
         """Say the sources don't cover it; point to the program pages when they are where to look."""
         lines = [

@@ -12,7 +12,9 @@ import re
 from typing import TYPE_CHECKING, Callable, List, Optional
 
 from bot.advice.handlers.gaps import answer_uncovered, decisive_gap_answer
+from bot.advice.handlers.lists import list_rule
 from bot.advice.handlers.places import place_answer
+from bot.advice.handlers.provenance import provenance_rule
 from bot.advice.handlers.programs import (
     answer_program,
     other_programs_answer,
@@ -215,7 +217,7 @@ def gap_follow_up(advisor: Advisor, question: Question, found: Found) -> Optiona
 
 
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
-CONTEXT_RULES: List[Rule] = [program_follow_up, origin_follow_up, gap_follow_up]
+CONTEXT_RULES: List[Rule] = [provenance_rule, list_rule, program_follow_up, origin_follow_up, gap_follow_up]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     definition_of_something_else,

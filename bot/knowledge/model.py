@@ -55,6 +55,7 @@ class Statistic:
     # The role the figure is about (a role id): asked about another job, the answer says the sources give none.
     describes: Optional[str] = None
     asked_as: Optional[str] = None  # how a question asks for this figure ("a salary"), for "no X for that job"
+    asked_with: List[str] = field(default_factory=list)  # words a visitor names the figure by ("pay", "bump")
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Feature:
     synonyms: List[str]
     text: str
     section: str
+    names: List[str] = field(default_factory=list)  # the named things it lists (modules, frameworks), as published
 
 
 @dataclass(frozen=True)

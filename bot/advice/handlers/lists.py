@@ -1,0 +1,170 @@
+"""Counts and lists: "how many job titles does Northeastern list?", "which sectors does Leeds mention?".
+
+Every list the KB holds is one entry of `LISTS`: the words a visitor names it by, and how to read
+its items (each with the article it comes from) out of the KB. An article named in the question
+narrows the list to that article's items; a list it doesn't give is said plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Sequence, Tuple
+
+from bot.advice.handlers.provenance import articles_named
+from bot.advice.types import Answer, Citation, Found, Question
+from bot.knowledge.model import KnowledgeBase, Source
+
+if TYPE_CHECKING:
+    from bot.advice.advisor import Advisor
+
+Item = Tuple[str, Citation]  # the item's name, and where it is said (source id, section)
+
+
+def _roles(kb: KnowledgeBase) -> List[Item]:
+    items = [(r.title, (r.source, r.section)) for r in kb.roles]
+    for role in kb.roles:  # a role both articles name counts for each
+        for other in role.also_named_by:
+            section = next((r.section for r in kb.roles if r.source == other), role.section)
+            items.append((role.title, (other, section)))
+    return items
+
+
+def _sectors(kb: KnowledgeBase) -> List[Item]:
+    topic = kb.topic_for_intent("ask_sectors")
+    return [(name, (p.source, p.section)) for p in (topic.points if topic else []) for name in p.names]
+
+
+def _signs(kb: KnowledgeBase) -> List[Item]:
+    return [(s.label, (s.source, s.section)) for s in kb.readiness_signals]
+
+
+def _feature_names(feature_word: str) -> Callable[[KnowledgeBase], List[Item]]:
+    """The names a program feature lists (its `names`), e.g. the modules or the frameworks."""
+
+    def items(kb: KnowledgeBase) -> List[Item]:
+        return [
+            (name, (p.source, f.section))
+            for p in kb.programs
+            for f in p.features
+            if feature_word in f.id
+            for name in f.names
+        ]
+
+    return items
+
+
+def _aspects(kb: KnowledgeBase) -> List[Item]:
+    return [(a.title, (a.source, a.section)) for a in kb.comparison.aspects]
+
+
+def _factors(kb: KnowledgeBase) -> List[Item]:
+    """The factors a topic weighs, written as "Factor: why" points (the worth-it question)."""
+    topic = kb.topic_for_intent("ask_worth_it")
+    points = topic.points if topic else []
+    return [(p.text.split(":", 1)[0], (p.source, p.section)) for p in points if _is_labelled(p.text)]
+
+
+def _is_labelled(text: str) -> bool:
+    head = text.split(":", 1)[0]
+    return ":" in text and len(head.split()) <= 4 and "{" not in head
+
+
+def _reads(kb: KnowledgeBase) -> List[Item]:
+    return [(f"“{r.title}”", (r.source, r.section)) for r in kb.reading]
+
+
+def _programs(kb: KnowledgeBase) -> List[Item]:
+    return [(f"{p.university}: {p.name}", (p.source, p.section)) for p in kb.programs]
+
+
+@dataclass(frozen=True)
+class KBList:
+    noun: str  # how the answer names the list
+    asked_as: re.Pattern[str]  # how a question names it
+    items: Callable[[KnowledgeBase], List[Item]]
+
+
+def _nouns(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{pattern})\b")
+
+
+LISTS: List[KBList] = [
+    KBList("job titles", _nouns(r"job titles?|titles|jobs|roles|careers|positions|occupations|job options"), _roles),
+    KBList("sectors", _nouns(r"sectors?|industries|industry|fields"), _sectors),
+    KBList("signs that you may be ready", _nouns(r"signs?|signals?|indicators?"), _signs),
+    KBList("modules", _nouns(r"modules?"), _feature_names("modules")),
+    KBList("frameworks", _nouns(r"frameworks?"), _feature_names("frameworks")),
+    KBList(
+        "points of difference between engineering and engineering management",
+        _nouns(r"differences|key differences|points|aspects|areas|dimensions|ways"),
+        _aspects,
+    ),
+    KBList("factors to weigh", _nouns(r"factors|things to (?:weigh|consider)|considerations|criteria"), _factors),
+    KBList("further reads", _nouns(r"further reads?|reads|related (?:articles|blogs|posts)|further reading"), _reads),
+    KBList("programs", _nouns(r"programs|programmes|courses|master's programs|masters programs"), _programs),
+]
+COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b")
+LIST_VERB = re.compile(
+    r"\b(?:list|lists|listed|name|names|named|mention|mentions|mentioned|cite|cites|give|gives|enumerate|include|"
+    r"includes|cover|covers|highlight|highlights|identify|identifies|suggest|suggests|offer|offers)\b"
+)
+WHICH = re.compile(r"\b(?:which|what)\b")
+NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def lists_asked(text: str) -> List[KBList]:
+    """The lists a question asks to count or enumerate, in the order of LISTS; [] for any other question."""
+    low = text.lower()
+    named = [kb_list for kb_list in LISTS if kb_list.asked_as.search(low)]
+    if not named:
+        return []
+    if COUNT.search(low) or (LIST_VERB.search(low) and (WHICH.search(low) or low.lstrip().startswith("list"))):
+        return named[:2]
+    return []
+
+
+def count_words(n: int) -> str:
+    return f"{NUMBERS[n]} ({n})" if n < len(NUMBERS) else str(n)
+
+
+def list_answer(advisor: Advisor, kb_lists: Sequence[KBList], articles: Sequence[Source]) -> Optional[Answer]:
+    kb = advisor.kb
+    lines: List[str] = []
+    citations: List[Citation] = []
+    for kb_list in kb_lists:
+        items = kb_list.items(kb)
+        if not items:
+            continue
+        by_source: Dict[str, List[Item]] = {}
+        for item in items:
+            by_source.setdefault(item[1][0], []).append(item)
+        wanted = [a.id for a in articles] or list(by_source)
+        for source_id in wanted:
+            publisher = kb.source(source_id).publisher
+            found = list(dict.fromkeys(name for name, _ in by_source.get(source_id, [])))
+            if not found:
+                lines.append(f"The {publisher} article doesn't list any {kb_list.noun}.")
+                continue
+            lines.append(f"The {publisher} article names {count_words(len(found))} {kb_list.noun}: {_join(found)}.")
+            citations += list(dict.fromkeys(c for _, c in by_source[source_id]))
+    if not lines:
+        return None
+    return advisor.compose(lines, citations, advisor.help_buttons(), joiner="\n")
+
+
+def _join(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def list_rule(advisor: Advisor, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
+    """Router rule: a count or a list of something the KB holds."""
+    if not question.text or question.text.startswith("/"):
+        return None
+    kb_lists = lists_asked(question.text)
+    if not kb_lists:
+        return None
+    answer = list_answer(advisor, kb_lists, articles_named(advisor.kb, question.text))
+    if answer is None:
+        return None
+    return lambda _advisor, _question, _found: answer

@@ -1,0 +1,316 @@
+"""Questions about the sources themselves: who wrote an article, when, who published it, and where a figure comes from.
+
+Every answer reads the KB's `sources.yml` and `statistics.yml`; nothing here names an article or a
+figure. The subject is what the question names (a figure's value or words, an article's publisher),
+else what the last answer was about (`bot.advice.state`): "who wrote that?", "is it a median?".
+What the KB doesn't record (a Leeds author, the year a figure describes) is said plainly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
+
+from bot.advice.state import DialogueState, state_of
+from bot.advice.types import Answer, Citation, Found, Question
+from bot.knowledge.model import KnowledgeBase, Source, Statistic
+from bot.knowledge.text import stem, words
+from bot.nlu.vocabulary import content_words
+
+if TYPE_CHECKING:
+    from bot.advice.advisor import Advisor
+
+# What a question asks about a source or a figure (facet -> how it is asked).
+FACETS: Dict[str, re.Pattern[str]] = {
+    "author": re.compile(
+        r"\bwho (?:wrote|writes|authored|penned|is the author)\b|\bauthors?\b|\bwriters?\b|\bwritten by\b|\bbyline\b"
+    ),
+    "date": re.compile(
+        r"\bwhen (?:was|is|did|were)\b[^?]{0,50}\b(?:written|published|posted|released|updated|out|come out|came out|"
+        r"put out|written up|from|dated)\b|\bpublication date\b|\bpublished (?:on|in|when)\b|\bdate of\b"
+        r"|\bwhat (?:date|year|day|month)\b|\bhow (?:old|recent|current|up to date|up-to-date|new|fresh|dated)\b"
+        r"|\b(?:more|most|less|least) recent\b|\bnewer\b|\bolder\b|\b(?:first|originally|last) (?:published|updated|"
+        r"posted|written)\b|\bis (?:it|that|this)\b[^?]{0,25}\b(?:recent|current|up to date|outdated|old)\b"
+        r"|\bbrand new\b|\bupdated\b"
+    ),
+    "publisher": re.compile(
+        r"\bwho (?:published|publishes|put out|puts out|is behind|runs|owns|made)\b|\bpublishers?\b"
+        r"|\bwhich (?:university|uni|organisation|organization|institution|school|site|website|college)\b"
+        r"[^?]{0,30}\b(?:published|wrote|is behind|put out|from)\b|\bwhose (?:article|piece|post|blog)\b"
+    ),
+    "measured_by": re.compile(
+        r"\bwho (?:measured|collected|calculated|compiled|produced|gathered|came up with|reported|originally published|"
+        r"published|is behind|says)\b|\bwhere (?:does|do|did|is|was|'s)\b[^?]{0,50}\b(?:come from|came from|from|"
+        r"originate|get)\b|\bwhere'?s (?:that|this|it|the)\b[^?]{0,30}\bfrom\b|\bsources? (?:of|for|behind)\b"
+        r"|\b(?:which|what) (?:organisation|organization|agency|body|institution|department|government)\b"
+        r"|\bbased on what\b|\bwhose (?:data|figures?|numbers?|stats?)\b|\baccording to (?:who|whom|what)\b"
+        r"|\bwhat (?:data|study|survey|research)\b"
+    ),
+    "region": re.compile(
+        r"\b(?:which|what) (?:country|countries|region|nation)\b|\bamerican\b|\bu\.?s\.? (?:data|figures?|numbers?|only|"
+        r"based|stats?)\b|\b(?:us|usa) (?:data|figures?|numbers?|only|based|stats?)\b|\bworldwide\b|\bglobal(?:ly)?\b"
+        r"|\bacross the world\b|\bevery country\b"
+    ),
+    "measure": re.compile(
+        r"\bmedian or (?:an? |the )?(?:average|mean)\b|\b(?:average|mean) or (?:a |the )?median\b"
+        r"|\b(?:is|was) (?:it|that|this|the [^?]{1,30}?) (?:an? |the )?(?:average|mean|median)\b"
+        r"|\b(?:average|mean|median) (?:or|vs|versus)\b|\bwhat kind of (?:average|figure|number)\b"
+    ),
+    "period": re.compile(
+        r"\b(?:per|a|each|every) (?:year|month|week|hour|annum)\b[^?]{0,15}\bor\b|\bor (?:per|a|each|every|in) "
+        r"(?:year|month|week|hour|total)\b|\bin total\b|\bover (?:how many|what) (?:years|period)\b"
+        r"|\b(?:is|was) (?:it|that|this)(?: figure| number| rate| growth| salary| \d+%?)? (?:per|a|each|every|annual|"
+        r"annually|yearly|monthly|hourly|in total|total|cumulative|overall)\b|\bper (?:year|month|annum)\?"
+        r"|\b(?:annual|yearly|monthly|hourly)(?:ly)?\s*\?|\bcumulative\b"
+    ),
+}
+ARTICLE_FACETS = frozenset({"author", "date", "publisher"})
+FIGURE_FACETS = frozenset({"measured_by", "region", "measure", "period"})
+# Words that point at a figure or an article without naming it.
+POINTS_AT_FIGURE = re.compile(
+    r"\b(?:that|this|it|the|those|these)\s+(?:figure|number|stat|statistic|data|percentage|rate|salary|pay|growth|"
+    r"stats|numbers|figures|\d[\d,]*k?%?)\b|\b(?:is|was|are) (?:that|it|this|they)\b|^\W*(?:and |so |ok |okay )*"
+    r"(?:is|was) (?:it|that)\b|\bwhere'?s (?:that|this|it)\b|\bfrom\?|\bcome from\b"
+)
+POINTS_AT_ARTICLE = re.compile(
+    r"\b(?:article|articles|piece|post|blog|page|source|sources|text|report|story|write-up|writeup|it|that|this|"
+    r"they|one|ones)\b"
+)
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+@dataclass(frozen=True)
+class Subject:
+    facets: FrozenSet[str]
+    figures: Tuple[Statistic, ...]
+    articles: Tuple[Source, ...]
+
+
+def facets_asked(text: str) -> FrozenSet[str]:
+    low = text.lower()
+    return frozenset(name for name, pattern in FACETS.items() if pattern.search(low))
+
+
+def figure_forms(stat: Statistic) -> List[str]:
+    """How a visitor writes the figure itself: "$165,370" as "165,370", "165370", "165k"; "18%" as "18 percent"."""
+    forms = [stat.value.lower()]
+    number = re.search(r"\d[\d,]*(?:\.\d+)?", stat.value)
+    if number:
+        digits = number.group().replace(",", "")
+        forms += [number.group(), digits]
+        if "%" in stat.value:
+            forms += [f"{digits}%", f"{digits} %", f"{digits} percent", f"{digits} per cent", f"{digits}pc"]
+        elif len(digits) > 3 and digits.isdigit():
+            forms += [f"{int(digits) // 1000}k", f"{int(digits) // 1000} k", f"{int(digits) // 1000},"]
+    if stat.years is not None:
+        forms += [f"{stat.years:g} years", f"{stat.years:g} yrs", f"{stat.years:g}+ years"]
+    return forms
+
+
+def figures_named(kb: KnowledgeBase, text: str) -> List[Statistic]:
+    """The figures a question names by value ("the 165k"), else by the words only one figure is described with."""
+    low = text.lower()
+    by_value = [s for s in kb.statistics if any(_has_form(low, form) for form in figure_forms(s))]
+    if by_value:
+        return by_value
+    described = {s.id: {stem(w) for w in content_words(" ".join(_described_as(s)))} for s in kb.statistics}
+    counts: Dict[str, int] = {}
+    for stems in described.values():
+        for w in stems:
+            counts[w] = counts.get(w, 0) + 1
+    asked = {stem(w) for w in content_words(low)}
+    return [s for s in kb.statistics if any(counts[w] == 1 for w in described[s.id] & asked)]
+
+
+def _described_as(stat: Statistic) -> List[str]:
+    return [stat.label, stat.measures, *stat.asked_with]
+
+
+def _has_form(low: str, form: str) -> bool:
+    return re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", low) is not None if form[-1:].isalnum() else form in low
+
+
+def articles_named(kb: KnowledgeBase, text: str) -> List[Source]:
+    """The articles a question names by publisher ("the Leeds blog", "Northeastern's piece")."""
+    asked = set(words(text))
+    named = []
+    for source in kb.sources:
+        own = {w for w in words(f"{source.id} {source.publisher}") if w not in GENERIC_PUBLISHER_WORDS}
+        if own & asked:
+            named.append(source)
+    return named
+
+
+GENERIC_PUBLISHER_WORDS = frozenset({"university", "of", "online", "the", "college", "school"})
+
+
+def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> Optional[Subject]:
+    """What a question about the sources asks, and about which figures and articles; None if it asks nothing of them."""
+    facets = facets_asked(question.text)
+    if not facets:
+        return None
+    low = question.text.lower()
+    figures = figures_named(kb, question.text) if facets & (FIGURE_FACETS | ARTICLE_FACETS) else []
+    if not figures and state.figure and POINTS_AT_FIGURE.search(low):
+        if facets & FIGURE_FACETS or FIGURE_WORDS.search(low):
+            figures = [state.figure]  # "is that per year?", "how recent is that data?"
+    articles: List[Source] = []
+    if facets & ARTICLE_FACETS and not (figures and not ARTICLE_WORDS.search(low)):
+        articles = articles_named(kb, question.text)
+        if not articles and POINTS_AT_ARTICLE.search(low):
+            articles = state.articles or (list(kb.sources) if _asks_of_articles(low) else [])
+    if not figures and not articles:
+        return None
+    return Subject(facets, tuple(figures), tuple(articles))
+
+
+FIGURE_WORDS = re.compile(r"\b(?:figure|number|stat|statistic|stats|data|percentage|rate|salary|pay|growth|\d)")
+ARTICLE_WORDS = re.compile(r"\b(?:article|articles|piece|post|blog|page|write-?up)\b")
+
+
+def _asks_of_articles(low: str) -> bool:
+    return bool(re.search(r"\b(?:articles?|pieces?|posts?|blogs?|sources?|both|two|each|which one)\b", low))
+
+
+# -- answers ---------------------------------------------------------------------------------
+
+
+def when(iso: str) -> str:
+    """ "2024-07-25" -> "25 July 2024"; "2022-10" -> "October 2022"."""
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    return f"{MONTHS[parts[1] - 1]} {parts[0]}" if len(parts) == 2 else str(parts[0])
+
+
+def _day(iso: str) -> date:
+    parts = [int(p) for p in iso.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+def the_article(kb: KnowledgeBase, source: Source) -> str:
+    return f"The {source.publisher} article, “{source.title}”,"
+
+
+def author_line(kb: KnowledgeBase, source: Source) -> str:
+    if source.author:
+        return f"{the_article(kb, source)} is by {source.author}."
+    return f"{the_article(kb, source)} doesn't name an author; it is published by {source.publisher}."
+
+
+def date_line(kb: KnowledgeBase, source: Source) -> str:
+    line = f"{the_article(kb, source)} is dated {when(source.published)}"
+    if source.first_published:
+        line += (
+            f"; it was first published in {when(source.first_published)} and has since been updated, "
+            f"so {when(source.published)} is the date of the current version"
+        )
+    return line + "."
+
+
+def publisher_line(kb: KnowledgeBase, source: Source) -> str:
+    return f"“{source.title}” is published by {source.publisher}" + (f": {source.url}" if source.url else ".")
+
+
+def origin_line(kb: KnowledgeBase, stat: Statistic) -> str:
+    origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
+    article = kb.source(stat.source)
+    return (
+        f"The {stat.label} ({stat.value}) comes from {origin}, as {article.publisher}'s article reports it "
+        f"(section “{stat.section}”)."
+    )
+
+
+def region_line(kb: KnowledgeBase, stat: Statistic) -> str:
+    if stat.region:
+        return f"The {stat.label} ({stat.value}) is for {stat.region}, not worldwide."
+    return (
+        f"The article doesn't say which country the {stat.label} ({stat.value}) covers; it credits {stat.measured_by}."
+    )
+
+
+def measure_line(kb: KnowledgeBase, stat: Statistic) -> str:
+    described = f"{stat.label} {stat.unit}".lower()
+    if "median" in described:
+        return f"The {stat.value} figure is a median, not an average (mean): {stat.measures}."
+    if "approximate" in described:
+        return f"The {stat.value} figure is given as an approximate figure ({stat.measures}), not as a median or mean."
+    return f"The article gives {stat.value} as {stat.unit}; it doesn't call it a median or an average."
+
+
+def period_line(kb: KnowledgeBase, stat: Statistic) -> str:
+    unit = stat.unit.lower()
+    if re.search(r"\b(?:a|per|each) year\b|\bannual", f"{unit} {stat.label.lower()}"):
+        return f"It's a yearly figure: {stat.value} is {stat.unit} ({stat.label})."
+    return f"The article gives {stat.value} as {stat.unit} ({stat.label}); it doesn't give it per year or month."
+
+
+def age_line(kb: KnowledgeBase, stat: Statistic) -> str:
+    source = kb.source(stat.source)
+    return (
+        f"The article doesn't say which year the {stat.label} ({stat.value}) describes; it is quoted in "
+        f"{source.publisher}'s article dated {when(source.published)}"
+        + (f" (first published {when(source.first_published)})." if source.first_published else ".")
+    )
+
+
+FIGURE_LINES: Dict[str, Callable[[KnowledgeBase, Statistic], str]] = {
+    "measured_by": origin_line,
+    "publisher": origin_line,
+    "author": origin_line,
+    "region": region_line,
+    "measure": measure_line,
+    "period": period_line,
+    "date": age_line,
+}
+ARTICLE_LINES: Dict[str, Callable[[KnowledgeBase, Source], str]] = {
+    "author": author_line,
+    "date": date_line,
+    "publisher": publisher_line,
+}
+FACET_ORDER = ("author", "publisher", "date", "measured_by", "region", "measure", "period")
+
+
+def provenance_answer(advisor: Advisor, subject: Subject) -> Optional[Answer]:
+    kb = advisor.kb
+    lines: List[str] = []
+    citations: List[Citation] = []
+    facets = [f for f in FACET_ORDER if f in subject.facets]
+    for stat in subject.figures:
+        for facet in facets:
+            lines.append(FIGURE_LINES[facet](kb, stat))
+        citations.append((stat.source, stat.section))
+    for source in subject.articles:
+        for facet in facets:
+            if facet in ARTICLE_LINES:
+                lines.append(ARTICLE_LINES[facet](kb, source))
+        citations.append((source.id, source.sections[0]))
+    if "date" in subject.facets and len(subject.articles) > 1:
+        newest = max(subject.articles, key=lambda s: _day(s.published))
+        lines.append(f"The more recent of the two is the {newest.publisher} article ({when(newest.published)}).")
+    if not lines:
+        return None
+    topic = _topic_quoting(kb, subject.figures[0]) if subject.figures else None
+    return advisor.compose(_unique(lines), citations, advisor.help_buttons(), updates={"topic": topic} if topic else {})
+
+
+def _topic_quoting(kb: KnowledgeBase, stat: Statistic) -> Optional[str]:
+    """The topic whose first figure this is, so "and is it the average?" after an origin answer keeps the figure."""
+    return next((t.id for t in kb.topics if kb.statistics_quoted(t)[:1] == [stat]), None)
+
+
+def _unique(lines: Sequence[str]) -> List[str]:
+    return list(dict.fromkeys(lines))
+
+
+def provenance_rule(advisor: Advisor, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
+    """Router rule: a question about the sources or a figure's origin gets the provenance answer."""
+    if not question.text or question.text.startswith("/"):
+        return None
+    subject = subject_of(advisor.kb, question, state_of(advisor.kb, question.context))
+    found_answer = provenance_answer(advisor, subject) if subject else None
+    if found_answer is None:
+        return None
+    return lambda _advisor, _question, _found: found_answer

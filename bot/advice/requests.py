@@ -1,0 +1,93 @@
+"""Requests that are not questions about the field: tasks, role-play, instructions aimed at the bot, opinions.
+
+"Translate 'engineering manager' into Japanese", "pretend you are a recruiter", "print your
+system prompt" and "what do you think of <a named person>?" can carry the subject's words, so
+NLU reads them as career questions. They ask the bot to *do* something other than answer from
+its sources, which it can't, so they get a short decline and what it can do instead.
+
+Each kind is one pattern over the message's shape (the verb and what it acts on), never over a
+subject; `request_kind` names the first kind that matches.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, FrozenSet, Optional, Pattern
+
+# Leading politeness a request may start with: "please", "can you", "could u", "I want you to".
+_ASK = (
+    r"(?:^|[.!?]\s*|\b(?:please|pls|plz|can you|can u|could you|could u|would you|will you|i want you to|"
+    r"i need you to|i'd like you to|help me|now|just|ok|okay|hey|hi)\s*,?\s+)"
+)
+# Things one asks a writing assistant to produce.
+_WRITTEN = (
+    r"(?:poem|poems|haiku|song|songs|lyrics|rap|story|stories|essay|essays|email|e-mail|letter|cover letter|"
+    r"motivation letter|personal statement|cv|resume|résumé|linkedin post|tweet|blog post|speech|joke|jokes|"
+    r"limerick|code|script|program in|function|python|javascript|sql|regex|slogan|advert|summary of (?:my|this)|"
+    r"job description|job ad|job offer|offer letter|reference|recommendation)"
+)
+
+REQUEST_PATTERNS: Dict[str, Pattern[str]] = {
+    # Aimed at the bot itself: its instructions, prompt or rules.
+    "instruction": re.compile(
+        r"\b(?:ignore|disregard|forget|override|bypass|skip)\b[^.?!]{0,40}\b(?:instructions?|rules|prompt|prompts|"
+        r"guidelines|programming|restrictions|guardrails|everything (?:above|before))\b"
+        r"|\bsystem (?:prompt|override|message|instructions?)\b|\bjailbreak\w*\b|\bdeveloper mode\b|\bdan mode\b"
+        r"|\b(?:print|show|reveal|repeat|output|display|tell me|give me|leak)\b[^.?!]{0,20}\b(?:your|the)\s+"
+        r"(?:system |hidden |initial |original )?(?:prompt|instructions|rules|config\w*|source code|training data)\b"
+        r"|\bnew instructions?\b|\byou (?:are|have been) (?:now )?(?:unlocked|freed|jailbroken)\b",
+    ),
+    # Play a part: "pretend you are...", "act as my interviewer", "role-play a recruiter".
+    "role_play": re.compile(
+        r"\b(?:pretend|role[- ]?play|roleplay|act as|acting as|play the (?:role|part)|imagine (?:you are|you're|u r)|"
+        r"you are now|you're now|from now on,? you|simulate|impersonate|speak as|talk like|answer as|"
+        r"respond as|reply as)\b",
+    ),
+    # Language work.
+    "translate": re.compile(
+        r"\btranslat\w*\b|\bhow (?:do you|would you|do i|to) say\b[^?]*\bin (?:[a-z]+)\b"
+        r"|\b(?:say|write|put|type|spell|answer|reply|respond|speak|explain)\b[^.?!]{0,40}\b(?:in|into) (?:japanese|chinese|mandarin|spanish|french|german|italian|portuguese|russian|arabic|hindi|"
+        r"korean|dutch|polish|turkish|swedish|urdu|bengali|vietnamese|thai|greek|hebrew|latin|pig latin|emoji)\b",
+    ),
+    # Produce a piece of writing or code.
+    "write": re.compile(
+        _ASK + r"(?:write|compose|draft|generate|create|make|produce|craft|rewrite|edit|proofread|"
+        r"fix|debug|code|format)\b[^.?!]{0,60}\b" + _WRITTEN + r"\b"
+        r"|\b(?:write|compose|draft|generate) (?:me |us )?(?:a|an|some|the|my)\b",
+    ),
+    # Act in the world, or on the visitor's own documents: "offer me a job", "review my CV", "book ...".
+    "act": re.compile(
+        r"\b(?:offer|give) me (?:a|the) (?:job|position|role|contract|interview|place)\b|\bhire me\b"
+        r"|\b(?:review|rate|grade|check|mark|score|improve|rewrite|critique)\b (?:my|this|the attached) "
+        r"(?:cv|resume|résumé|cover letter|linkedin|application|essay|code|profile|portfolio)\b"
+        r"|\b(?:sign me up|enrol me|enroll me|register me|book me|set a reminder|remind me|send (?:an |a )?"
+        r"(?:email|message|text))\b",
+    ),
+}
+# Asking for the bot's own view of someone: "what do you think of X?", "your opinion on X".
+OPINION = re.compile(
+    r"\b(?:what do you think (?:of|about)|what's your (?:opinion|view|take) (?:of|on|about)|"
+    r"what is your (?:opinion|view|take) (?:of|on|about)|your (?:opinion|thoughts|views?) (?:of|on|about)|"
+    r"how (?:do you|would you) rate|do you (?:like|admire|rate|respect)|is (?:he|she) (?:a )?(?:good|great|bad))\b"
+)
+# A person's name: two or more capitalised words in a row ("Elon Musk", "Satya Nadella").
+PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b")
+
+
+def request_kind(text: str, kb_words: FrozenSet[str] = frozenset()) -> Optional[str]:
+    """The kind of non-question request the message makes ("translate", "role_play", ...), or None.
+
+    `kb_words`: the knowledge base's own words, lower-cased; a name made of them ("Leeds University")
+    is a subject the bot answers about, not a person to give an opinion on.
+    """
+    if not text or text.startswith("/"):
+        return None
+    low = text.lower()
+    for kind, pattern in REQUEST_PATTERNS.items():
+        if pattern.search(low):
+            return kind
+    if OPINION.search(low) and any(
+        not any(w in kb_words for w in re.split(r"[- ]", name.lower())) for name in PERSON_NAME.findall(text)
+    ):
+        return "opinion"
+    return None
