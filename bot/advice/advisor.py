@@ -14,6 +14,9 @@ from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
+from bot.advice.articles import scoped_to_article
+from bot.advice.handlers.provenance import articles_named
+from bot.advice.narrower import with_narrower_subject
 from bot.advice.requests import request_kind
 from bot.advice.retrieval import PassageIndex
 from bot.advice.router import choose_handler
@@ -84,6 +87,8 @@ class Advisor(Composer):
         answer = handler(self, question, found)
         if handler is handler_for(question.intent, self.kb) and question.intent in self.knowledge_intents:
             answer = self.grounded(question, answer)
+        answer = with_narrower_subject(self.kb, question.text, found.get(ROLE, []), answer)
+        answer = scoped_to_article(self, answer, articles_named(self.kb, question.text))
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
             answer.updates.setdefault("citations", list(unique))

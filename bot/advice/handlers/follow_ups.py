@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Callable, List, Optional
 
+from bot.advice.articles import article_topic_answer, other_article
 from bot.advice.handlers.chitchat import next_reading
 from bot.advice.handlers.gaps import answer_uncovered
 from bot.advice.handlers.programs import FEATURES_SHOWN, answer_program, comparison_answer, program_answer
@@ -16,6 +17,7 @@ from bot.advice.handlers.roles import matching_roles, role_answer
 from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import aspect_answer
 from bot.advice.registry import handles
+from bot.advice.state import state_of
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Topic
 from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE
@@ -67,6 +69,10 @@ def the_other_one(advisor: Advisor, question: Question, found: Found) -> Optiona
         other = [p for p in advisor.kb.programs if p.id != question.context.program]
         if len(other) == 1:
             return program_answer(advisor, other[0], [])
+    state = state_of(advisor.kb, question.context)
+    article = other_article(advisor, state.article)
+    if state.topic is not None and article is not None:  # "what about the other uni?" after one article's answer
+        return article_topic_answer(advisor, state.topic, article)
     programs = [advisor.button_for(p.id) for p in advisor.kb.programs]
     roles = [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:2]
     return Answer("Which one do you mean?", [b for b in programs + roles if b])

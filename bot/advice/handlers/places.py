@@ -34,17 +34,16 @@ def place_answer(advisor: Advisor, question: Question, found: Found) -> Answer:
     if question.intent == "follow_up" and question.context.topic:
         topic = advisor.kb.get(question.context.topic)
     stats = advisor.kb.statistics_quoted(topic) if isinstance(topic, Topic) else []
-    lines: List[str] = []
+    lines: List[str] = [
+        f"My sources ({advisor.publishers()}) don't give figures or details for {place}, so I can't tell you "
+        "how it compares there."
+    ]
     citations: List[Citation] = []
     for stat in stats:
         where = f", so it describes {stat.region}" if stat.region else ""
         origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
         lines.append(f"The figure I have for the {stat.label}, {stat.value}, comes from {origin}{where}.")
         citations.append((stat.source, stat.section))
-    lines.append(
-        f"Neither article ({advisor.publishers()}) gives figures or details for {place}, so I can't "
-        "tell you how it compares there."
-    )
     programs = found.get(PROGRAM) or ([question.context.program] if question.context.program else [])
     about_programs = question.intent == "ask_program" or (isinstance(topic, Topic) and topic.intent == "ask_program")
     if programs or about_programs:
