@@ -24,7 +24,7 @@ TRAINING_DATA := $(filter-out data/nlu/generated.yml data/rules/generated.yml,$(
 MODEL := models/advisor.tar.gz
 
 .PHONY: lint eval bench bench-quick report help install build train run shell test validate test-stories test-nlu test-py check-chromium clean \
-	cluster cluster-deps test-cluster bench-cluster
+	cluster cluster-deps test-cluster bench-cluster docs docs-serve
 
 help:
 	@echo "make run    - set up, build, train if needed, and run the bot (REST on 127.0.0.1:5005)"
@@ -33,7 +33,8 @@ help:
 	@echo "make eval   - quality against baselines (held-out, cross-validation, out of scope, answers)"
 	@echo "make bench  - speed and memory against the stock Rasa pipeline and Rasa's floor (bench-quick: a short run)"
 	@echo "make report - what visitors asked and how it went: results/report.html from \$$TRACKER_DB (REPORT_ARGS=...)"
-	@echo "make lint   - format check, lint (ruff) and types (mypy)"
+	@echo "make lint   - format check, lint (ruff), types (mypy) and the docs build"
+	@echo "make docs   - the documentation site (docs/, mkdocs.yml) into $(DOCS_SITE)/; docs-serve: on 127.0.0.1:$(DOCS_PORT)"
 	@echo "make build  - validate the knowledge base and regenerate what comes from it"
 	@echo "make cluster      - nginx, REPLICAS Rasa replicas (2), action servers, PostgreSQL and Redis, on loopback"
 	@echo "make test-cluster - fault tests against the real cluster, and the deploy/ files checked"
@@ -95,14 +96,25 @@ test-py: $(MODEL) check-chromium
 
 test: validate test-stories test-nlu test-py
 
-# Format, lint and types: the same checks CI runs (`ruff format` fixes the formatting).
+# Format, lint, types and the docs: the same checks CI runs (`ruff format` fixes the formatting).
 LINT_PATHS := bot actions tests benchmarks
 lint: $(VENV)/.installed
 	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(PY) -m ruff check $(LINT_PATHS)
 	$(PY) -m mypy
+	$(PY) -m mkdocs build --strict --quiet --site-dir $(DOCS_SITE)
 
-# The site owner's report over the stored conversations (README "Running it on your site").
+# The documentation site. Strict: a broken link or anchor fails the build.
+DOCS_SITE := build/docs
+DOCS_PORT ?= 8000
+docs: $(VENV)/.installed
+	$(PY) -m mkdocs build --strict --site-dir $(DOCS_SITE)
+	@echo "open $(DOCS_SITE)/index.html, or run make docs-serve"
+
+docs-serve: $(VENV)/.installed
+	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:$(DOCS_PORT)
+
+# The site owner's report over the stored conversations (docs/site-owner/report.md).
 REPORT_ARGS ?=
 report: $(VENV)/.installed
 	$(PY) -m bot report $(REPORT_ARGS)
