@@ -22,7 +22,7 @@ from bot.advice.handlers.programs import (
     where_it_is_answer,
     where_to_learn_answer,
 )
-from bot.advice.handlers.roles import figures_not_given
+from bot.advice.handlers.roles import figures_not_given, role_in_context_rule
 from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import technical_track_answer
 from bot.advice.profile import prefers_technical_work
@@ -217,7 +217,7 @@ def gap_follow_up(advisor: Advisor, question: Question, found: Found) -> Optiona
 
 
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
-CONTEXT_RULES: List[Rule] = [provenance_rule, list_rule, program_follow_up, origin_follow_up, gap_follow_up]
+CONTEXT_RULES: List[Rule] = [provenance_rule, list_rule, role_in_context_rule, program_follow_up, origin_follow_up, gap_follow_up]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     definition_of_something_else,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.advice.handlers.provenance import articles_named
+from bot.advice.state import state_of
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source
 
@@ -110,6 +111,8 @@ LIST_VERB = re.compile(
     r"includes|cover|covers|highlight|highlights|identify|identifies|suggest|suggests|offer|offers)\b"
 )
 WHICH = re.compile(r"\b(?:which|what)\b")
+# A short question leaning on the last answer: "and which sectors?", "what about the frameworks?".
+LEANS_ON_LAST = re.compile(r"^\W*(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$")
 NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
@@ -161,10 +164,15 @@ def list_rule(advisor: Advisor, question: Question, found: Found) -> Optional[Ca
     """Router rule: a count or a list of something the KB holds."""
     if not question.text or question.text.startswith("/"):
         return None
+    articles = articles_named(advisor.kb, question.text)
     kb_lists = lists_asked(question.text)
+    state = state_of(advisor.kb, question.context)
+    if not kb_lists and state.article and LEANS_ON_LAST.search(question.text.lower()):
+        kb_lists = [k for k in LISTS if k.asked_as.search(question.text.lower())][:1]  # "and in which sectors?"
+        articles = articles or state.articles
     if not kb_lists:
         return None
-    answer = list_answer(advisor, kb_lists, articles_named(advisor.kb, question.text))
+    answer = list_answer(advisor, kb_lists, articles)
     if answer is None:
         return None
     return lambda _advisor, _question, _found: answer

@@ -58,6 +58,11 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|\b(?:is|was) (?:it|that|this|the [^?]{1,30}?) (?:an? |the )?(?:average|mean|median)\b"
         r"|\b(?:average|mean|median) (?:or|vs|versus)\b|\bwhat kind of (?:average|figure|number)\b"
     ),
+    "value": re.compile(
+        r"^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large)(?: (?:is it|is that|more|exactly|then|of a \w+))?"
+        r"\W*$|\bwhat(?:'s| is| was) the (?:number|figure|percentage|actual number|actual figure)\b"
+        r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b(?:about|mean|measure|refer to|stand for|describe)\b"
+    ),
     "period": re.compile(
         r"\b(?:per|a|each|every) (?:year|month|week|hour|annum)\b[^?]{0,15}\bor\b|\bor (?:per|a|each|every|in) "
         r"(?:year|month|week|hour|total)\b|\bin total\b|\bover (?:how many|what) (?:years|period)\b"
@@ -67,7 +72,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
     ),
 }
 ARTICLE_FACETS = frozenset({"author", "date", "publisher"})
-FIGURE_FACETS = frozenset({"measured_by", "region", "measure", "period"})
+FIGURE_FACETS = frozenset({"value", "measured_by", "region", "measure", "period"})
 # Words that point at a figure or an article without naming it.
 POINTS_AT_FIGURE = re.compile(
     r"\b(?:that|this|it|the|those|these)\s+(?:figure|number|stat|statistic|data|percentage|rate|salary|pay|growth|"
@@ -256,7 +261,13 @@ def age_line(kb: KnowledgeBase, stat: Statistic) -> str:
     )
 
 
+def value_line(kb: KnowledgeBase, stat: Statistic) -> str:
+    origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
+    return f"{stat.value}: {stat.measures} ({stat.unit}), according to {origin}."
+
+
 FIGURE_LINES: Dict[str, Callable[[KnowledgeBase, Statistic], str]] = {
+    "value": value_line,
     "measured_by": origin_line,
     "publisher": origin_line,
     "author": origin_line,
@@ -270,7 +281,7 @@ ARTICLE_LINES: Dict[str, Callable[[KnowledgeBase, Source], str]] = {
     "date": date_line,
     "publisher": publisher_line,
 }
-FACET_ORDER = ("author", "publisher", "date", "measured_by", "region", "measure", "period")
+FACET_ORDER = ("author", "publisher", "date", "value", "measured_by", "region", "measure", "period")
 
 
 def provenance_answer(advisor: Advisor, subject: Subject) -> Optional[Answer]:

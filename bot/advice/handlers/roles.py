@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Dict, List, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from bot.advice.compose import MAX_BUTTONS
 from bot.advice.profile import what_they_enjoy
-from bot.advice.registry import handles
+from bot.advice.registry import Handler, handles
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
 from bot.knowledge.model import Role, Statistic
 from bot.knowledge.terms import ROLE
@@ -147,3 +147,27 @@ def figures_not_given(advisor: Composer, job: str, stats: List[Statistic]) -> An
         kind=AnswerKind.NOT_COVERED,
         updates=updates,
     )
+
+
+# "How's that different from a product manager?" after a role: that role against the one named.
+COMPARES = re.compile(r"\b(?:different|difference|differ|differs|compare|compared|comparison|vs|versus)\b")
+# "What does the quality one do?": a role named by one word of its title, and "one", "role" or "job".
+THE_ONE = re.compile(r"\bthe (\w+) (?:one|role|job|position|title)\b")
+TITLE_WORDS_SHARED = frozenset({"engineer", "manager", "of", "engineering"})
+
+
+def role_in_context_rule(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+    """A role question that leans on the role just discussed, or names a role by one word of its title."""
+    low = question.text.lower()
+    ctx_role = advisor.kb.role(question.context.role) if question.context.role else None
+    named = [advisor.kb.role(r) for r in found.get(ROLE, [])]
+    if ctx_role and len(named) == 1 and named[0] and named[0].id != ctx_role.id and COMPARES.search(low):
+        pair = [ctx_role, named[0]]
+        return lambda a, q, f: compare_roles(a, pair)
+    match = THE_ONE.search(low)
+    if match and not named and match.group(1) not in TITLE_WORDS_SHARED:
+        word = match.group(1)
+        roles = [r for r in advisor.kb.roles if word in re.split(r"\W+", r.title.lower())]
+        if len(roles) == 1:
+            return lambda a, q, f: role_answer(a, roles[0])
+    return None
