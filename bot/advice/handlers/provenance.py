@@ -158,7 +158,7 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
         return None
     low = question.text.lower()
     figures = figures_named(kb, question.text) if facets & (FIGURE_FACETS | ARTICLE_FACETS) else []
-    if not figures and state.figure and POINTS_AT_FIGURE.search(low):
+    if not figures and state.figure and POINTS_AT_FIGURE.search(low) and not names_a_claim(low, state):
         if facets & FIGURE_FACETS or FIGURE_WORDS.search(low):
             figures = [state.figure]  # "is that per year?", "how recent is that data?"
     articles: List[Source] = []
@@ -169,6 +169,16 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
     if not figures and not articles:
         return None
     return Subject(facets, tuple(figures), tuple(articles))
+
+
+def names_a_claim(low: str, state: DialogueState) -> bool:
+    """True when the question names words of the last answer's other points ("the skills gap claim"), not its figure."""
+    if state.topic is None or state.figure is None:
+        return False
+    marker = "{" + state.figure.id
+    figure_words = {stem(w) for p in state.topic.points if marker in p.text for w in content_words(p.text)}
+    claim_words = {stem(w) for p in state.topic.points if marker not in p.text for w in content_words(p.text)}
+    return bool({stem(w) for w in content_words(low)} & (claim_words - figure_words))
 
 
 FIGURE_WORDS = re.compile(r"\b(?:figure|number|stat|statistic|stats|data|percentage|rate|salary|pay|growth|\d)")
