@@ -29,7 +29,7 @@ from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.retrieval import PROGRAM_WORDS
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
-from bot.advice.types import Answer, Found, Question
+from bot.advice.types import Answer, AnswerKind, Found, Question
 from bot.knowledge.model import Statistic
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
@@ -163,6 +163,8 @@ def program_follow_up(advisor: Advisor, question: Question, found: Found) -> Opt
     has_it = any(asked & {normalise(s) for s in f.synonyms} for f in program.features)
     if has_it and not found.get(PROGRAM) and POINTS_BACK.search(low):
         return answer_program  # "is it accredited?": the feature, of the program in context
+    if asked and not has_it and not found.get(PROGRAM) and POINTS_BACK.search(low):
+        return _feature_not_given(program.id, sorted(asked))  # never the other program's feature
     place_gap = advisor.kb.place_gap()
     # "How long does it take?" leans on the program; "how long should I have worked before…?" does not.
     leans = POINTS_BACK.search(low) or len(low.split()) <= SHORT_PROGRAM_FOLLOW_UP
@@ -243,6 +245,18 @@ def _where_to_learn(program_id: str, feature_id: Optional[str]) -> Handler:
         program = advisor.kb.get(program_id)
         feature = next((f for f in program.features if f.id == feature_id), None)
         return where_to_learn_answer(advisor, program, feature)
+
+    return answer
+
+
+def _feature_not_given(program_id: str, asked: List[str]) -> Handler:
+    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+        program = advisor.kb.get(program_id)
+        lines = [
+            f"My sources don't say anything about {' or '.join(asked)} for the {program.university} {program.name}.",
+            f"What they do say about it: {program.summary}",
+        ]
+        return advisor.compose(lines, [(program.source, program.section)], kind=AnswerKind.NOT_COVERED)
 
     return answer
 

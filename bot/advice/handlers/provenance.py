@@ -158,7 +158,8 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
         return None
     low = question.text.lower()
     figures = figures_named(kb, question.text) if facets & (FIGURE_FACETS | ARTICLE_FACETS) else []
-    if not figures and state.figure and POINTS_AT_FIGURE.search(low) and not names_a_claim(low, state):
+    points_at_figure = POINTS_AT_FIGURE.search(low) or facets == {"value"}  # "by how much?" is all ellipsis
+    if not figures and state.figure and points_at_figure and not names_a_claim(low, state):
         if facets & FIGURE_FACETS or FIGURE_WORDS.search(low):
             figures = [state.figure]  # "is that per year?", "how recent is that data?"
     articles: List[Source] = []
