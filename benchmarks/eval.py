@@ -26,6 +26,20 @@ from typing import Any, Callable, Dict, List, Pattern, Tuple
 import yaml
 
 from benchmarks.bm25 import BM25, documents
+from benchmarks.fresh import floor_checks, score_fresh
+from benchmarks.fresh import report as fresh_report
+from benchmarks.scoring import (  # noqa: F401  (re-exported: tests/eval reads them here)
+    REALISTIC,
+    VISITOR_FACTS,
+    holds,
+    invents_fact,
+    load_realistic,
+    passes,
+    rasa_answerer,
+    says_decline,
+    score_realistic,
+    why_not,
+)
 from bot.knowledge.loader import load_knowledge_base
 from bot.knowledge.model import KnowledgeBase
 from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
@@ -35,7 +49,6 @@ MODELS = {"ours": PROJECT_ROOT / "models" / "advisor.tar.gz", "stock": PROJECT_R
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
 ANSWERS = PROJECT_ROOT / "tests" / "eval" / "answers.yml"
 OOS = PROJECT_ROOT / "tests" / "eval" / "oos.yml"
-REALISTIC = PROJECT_ROOT / "tests" / "eval" / "realistic.yml"
 EVERYDAY = PROJECT_ROOT / "tests" / "eval" / "everyday.yml"
 # A reply is a decline when it says it can't help; "sources don't cover" answers are honest declines.
 DECLINE_STARTS = ("sorry",)
@@ -56,8 +69,6 @@ REALISTIC_TARGETS = {  # name: (threshold, higher is better)
     "everyday_figures": (0, False),
 }
 ASSERT_REALISTIC = True  # REALISTIC_TARGETS decide the exit code too (met since 2026-11-27)
-# The category of the realistic set whose `forbid` strings are facts about the visitor nobody gave.
-VISITOR_FACTS = "visitor_facts"
 NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
@@ -97,13 +108,6 @@ def cross_validation(out: Path, folds: int) -> Dict[str, float]:
     return {"accuracy": report["accuracy"], "macro_f1": report["macro avg"]["f1-score"], "folds": folds}
 
 
-def holds(case: Dict[str, Any], reply: str) -> bool:
-    low = reply.lower()
-    return all(any(alt.lower() in low for alt in group) for group in case.get("expect", [])) and not any(
-        bad.lower() in low for bad in case.get("forbid", [])
-    )
-
-
 def is_decline(reply: str) -> bool:
     return reply.strip().lower().startswith(DECLINE_STARTS)
 
@@ -136,79 +140,8 @@ def score(answer: Callable[[List[str]], str], cases: List[Dict[str, Any]], oos: 
 # -- issue #11: realistic messages and everyday requests ------------------------------------
 
 
-def load_realistic(path: Path = REALISTIC) -> Tuple[List[Dict[str, Any]], List[str]]:
-    """The realistic cases and the decline markers the set defines."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data["cases"], [m.lower() for m in data["defaults"]["decline_markers"]]
-
-
 def load_everyday(path: Path = EVERYDAY) -> List[str]:
     return list(yaml.safe_load(path.read_text(encoding="utf-8"))["requests"])
-
-
-def says_decline(reply: str, markers: List[str]) -> bool:
-    low = reply.lower()
-    return any(m in low for m in markers)
-
-
-def passes(case: Dict[str, Any], reply: str, markers: List[str]) -> bool:
-    """Every expect group held, nothing forbidden, a decline where one is due, and not silent."""
-    if not reply.strip() or not holds(case, reply):
-        return False
-    return says_decline(reply, markers) if case.get("decline") else True
-
-
-def why_not(case: Dict[str, Any], reply: str, markers: List[str]) -> List[str]:
-    """Why a reply fails its case: the expect groups missing, the forbidden strings said, no decline."""
-    low = reply.lower()
-    why = [
-        f"missing one of {group[:3]}" for group in case.get("expect", []) if not any(a.lower() in low for a in group)
-    ]
-    why += [f"said {bad!r}" for bad in case.get("forbid", []) if bad.lower() in low]
-    if case.get("decline") and not says_decline(reply, markers):
-        why.append("no decline marker")
-    return why or ([] if reply.strip() else ["empty reply"])
-
-
-def invents_fact(case: Dict[str, Any], reply: str) -> bool:
-    """A visitor-facts reply that states something about the visitor they did not give."""
-    low = reply.lower()
-    return case["category"] == VISITOR_FACTS and any(bad.lower() in low for bad in case.get("forbid", []))
-
-
-def score_realistic(
-    answer: Callable[[List[str]], str], cases: List[Dict[str, Any]], markers: List[str]
-) -> Dict[str, Any]:
-    """Correctness on answerable cases, recall on `decline: true` ones, invented facts; each per category."""
-    per: Dict[str, List[int]] = {}
-    answerable, declinable, invented, failures = [0, 0], [0, 0], 0, []
-    for case in cases:
-        reply = answer(case["turns"])
-        ok = passes(case, reply, markers)
-        tally = declinable if case.get("decline") else answerable
-        tally[0] += ok
-        tally[1] += 1
-        cell = per.setdefault(case["category"], [0, 0])
-        cell[0] += ok
-        cell[1] += 1
-        invented += invents_fact(case, reply)
-        if not ok:
-            failures.append(
-                {
-                    "id": case["id"],
-                    "category": case["category"],
-                    "turns": case["turns"],
-                    "why": why_not(case, reply, markers),
-                    "reply": reply[:400],
-                }
-            )
-    return {
-        "realistic_correctness": answerable[0] / max(1, answerable[1]),
-        "realistic_oos_recall": declinable[0] / max(1, declinable[1]),
-        "invented_facts": invented,
-        "realistic_by_category": {c: {"passed": p, "total": n, "rate": p / n} for c, (p, n) in sorted(per.items())},
-        "realistic_failures": failures,
-    }
 
 
 def _number_pattern(number: str, words: List[str]) -> str:
@@ -288,21 +221,6 @@ def shown(value: float) -> str:
     return f"{value:.1%}" if isinstance(value, float) else str(value)
 
 
-def rasa_answerer(model: Path) -> Callable[[List[str]], str]:
-    from tests.harness import LocalConversation, nlu_parser
-
-    parse = nlu_parser(str(model))
-
-    def answer(turns: List[str]) -> str:
-        conversation = LocalConversation(parse)
-        reply = ""
-        for turn in turns:
-            reply = conversation.reply(turn)
-        return reply
-
-    return answer
-
-
 def bm25_answerer() -> Callable[[List[str]], str]:
     index = BM25(documents(load_knowledge_base(KNOWLEDGE_DIR)))
 
@@ -369,6 +287,8 @@ def main() -> int:
         }
         answer = rasa_answerer(model)
         rows[name].update(score(answer, cases, oos), **new_sets(answer))
+        if name == "ours":
+            fresh = score_fresh(answer)
     shutil.copyfile(RESULTS / "eval" / "ours_nlu" / "intent_confusion_matrix.png", RESULTS / "confusion_matrix.png")
     print("evaluating bm25 ...", flush=True)
     rows["bm25"] = {**score(bm25_answerer(), cases, oos), **new_sets(bm25_answerer())}
@@ -394,6 +314,10 @@ def main() -> int:
     tag = "" if ASSERT_REALISTIC else ", reported only"
     for label, ok, value in realistic_checks:
         print(f"  [{'PASS' if ok else 'FAIL'}] {label} (ours {shown(value)}{tag})")
+    print("\nFresh sets (issue #17; tests/eval/fresh_scores.yml):\n  " + "\n  ".join(fresh_report(fresh)))
+    fresh_checks = floor_checks(fresh)
+    for label, ok, _ in fresh_checks:
+        print(f"  [{'PASS' if ok else 'FAIL'}] {label}")
     for name in ("ours",):
         for f in rows[name]["failures"]:
             print(f"  {name} wrong: {f['id']} {f['turns']} -> {f['reply'][:120]!r}")
@@ -413,6 +337,8 @@ def main() -> int:
             {"target": label, "pass": ok, "value": value, "asserted": ASSERT_REALISTIC}
             for label, ok, value in realistic_checks
         ],
+        "fresh": {k: {m: v for m, v in row.items() if m != "failures"} for k, row in fresh.items()},
+        "fresh_failures": {k: row["failures"] for k, row in fresh.items()},
         "cases": len(cases),
         "oos_questions": len(oos),
         "realistic_cases": len(realistic),
@@ -421,7 +347,7 @@ def main() -> int:
     }
     (RESULTS / "eval.json").write_text(json.dumps(result, indent=1))
     print(f"\nwrote {RESULTS / 'eval.json'} and {RESULTS / 'confusion_matrix.png'} ({result['seconds']:.0f} s)")
-    asserted = checks + (realistic_checks if ASSERT_REALISTIC else [])
+    asserted = checks + fresh_checks + (realistic_checks if ASSERT_REALISTIC else [])
     return 0 if all(ok for _, ok, _ in asserted) else 1
 
 

@@ -10,13 +10,13 @@ from dataclasses import replace
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
+from bot.advice.articles import scoped_to_article
 from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
-from bot.advice.profile import prefers_technical_work
-from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
-from bot.advice.articles import scoped_to_article
 from bot.advice.handlers.provenance import articles_named
 from bot.advice.narrower import with_narrower_subject
+from bot.advice.profile import prefers_technical_work
+from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.requests import request_kind
 from bot.advice.retrieval import PassageIndex
 from bot.advice.router import choose_handler

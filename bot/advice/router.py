@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Callable, List, Optional
 from bot.advice.handlers.gaps import answer_uncovered, decisive_gap_answer
 from bot.advice.handlers.lists import list_rule
 from bot.advice.handlers.places import place_answer
-from bot.advice.handlers.provenance import provenance_rule
 from bot.advice.handlers.programs import (
     answer_program,
     other_programs_answer,
@@ -22,6 +21,7 @@ from bot.advice.handlers.programs import (
     where_it_is_answer,
     where_to_learn_answer,
 )
+from bot.advice.handlers.provenance import provenance_rule
 from bot.advice.handlers.roles import figures_not_given, role_in_context_rule
 from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import technical_track_answer
@@ -219,7 +219,14 @@ def gap_follow_up(advisor: Advisor, question: Question, found: Found) -> Optiona
 
 
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
-CONTEXT_RULES: List[Rule] = [provenance_rule, list_rule, role_in_context_rule, program_follow_up, origin_follow_up, gap_follow_up]
+CONTEXT_RULES: List[Rule] = [
+    provenance_rule,
+    list_rule,
+    role_in_context_rule,
+    program_follow_up,
+    origin_follow_up,
+    gap_follow_up,
+]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     definition_of_something_else,

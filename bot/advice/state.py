@@ -29,7 +29,7 @@ class DialogueState:
 
 def state_of(kb: KnowledgeBase, context: Context) -> DialogueState:
     """The KB entries the context names; a figure or an article only when the last answer had exactly one."""
-    topic = _entry(kb, context.topic, Topic)
+    topic = _topic(kb, context.topic)
     figures = kb.statistics_quoted(topic) if topic else []
     role = kb.role(context.role) if context.role else None
     program = kb.program(context.program) if context.program else None
@@ -41,8 +41,6 @@ def state_of(kb: KnowledgeBase, context: Context) -> DialogueState:
     return DialogueState(topic, figures[0] if figures else None, role, program, article)
 
 
-def _entry(kb: KnowledgeBase, entry_id: Optional[str], kind: type) -> Optional[Topic]:
-    if not entry_id:
-        return None
-    entry = kb.get(entry_id)  # None for "more:<role>" and other markers
-    return entry if isinstance(entry, kind) else None
+def _topic(kb: KnowledgeBase, entry_id: Optional[str]) -> Optional[Topic]:
+    entry = kb.get(entry_id) if entry_id else None  # None for "program:<id>", "more:<role>" and other markers
+    return entry if isinstance(entry, Topic) else None

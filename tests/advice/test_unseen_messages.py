@@ -24,7 +24,11 @@ def wired() -> Advisor:
 
 
 def ask(
-    advisor: Advisor, text: str, intent: str = "ask_sources", context: Context = Context(), entities: Sequence[Tuple[str, str]] = ()
+    advisor: Advisor,
+    text: str,
+    intent: str = "ask_sources",
+    context: Context = Context(),
+    entities: Sequence[Tuple[str, str]] = (),
 ) -> Answer:
     return advisor.answer(Question(intent, text, list(entities), context, ranking=[(intent, 0.9)]))
 
@@ -115,11 +119,15 @@ def test_a_company_named_is_said_not_covered_before_the_general_figure(wired: Ad
 
 def test_a_role_the_sources_only_list_is_said_undescribed(wired: Advisor, kb: KnowledgeBase) -> None:
     listed = next(r for r in kb.roles if not r.involves)
-    reply = ask(wired, f"what does a {listed.title.lower()} do day to day?", "ask_manager_work", entities=[("role", listed.id)])
+    reply = ask(
+        wired, f"what does a {listed.title.lower()} do day to day?", "ask_manager_work", entities=[("role", listed.id)]
+    )
     assert "don't describe" in reply.text
 
 
-def test_the_other_article_as_a_follow_up_never_borrows_the_first_ones_points(wired: Advisor, kb: KnowledgeBase) -> None:
+def test_the_other_article_as_a_follow_up_never_borrows_the_first_ones_points(
+    wired: Advisor, kb: KnowledgeBase
+) -> None:
     topic = kb.topic_for_intent("ask_sectors")
     assert topic is not None
     first = ask(wired, "which sectors does the Leeds article mention?", "ask_sectors")

@@ -49,8 +49,8 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|\bwhat (?:data|study|survey|research)\b"
     ),
     "region": re.compile(
-        r"\b(?:which|what) (?:country|countries|region|nation)\b|\bamerican\b|\bu\.?s\.? (?:data|figures?|numbers?|only|"
-        r"based|stats?)\b|\b(?:us|usa) (?:data|figures?|numbers?|only|based|stats?)\b|\bworldwide\b|\bglobal(?:ly)?\b"
+        r"\b(?:which|what) (?:country|countries|region|nation)\b|\bamerican\b"
+        r"|\b(?:u\.?s\.?|us|usa) (?:data|figures?|numbers?|only|based|stats?)\b|\bworldwide\b|\bglobal(?:ly)?\b"
         r"|\bacross the world\b|\bevery country\b"
     ),
     "measure": re.compile(
@@ -59,8 +59,9 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|\b(?:average|mean|median) (?:or|vs|versus)\b|\bwhat kind of (?:average|figure|number)\b"
     ),
     "value": re.compile(
-        r"^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large)(?: (?:is it|is that|more|exactly|then|of a \w+))?"
-        r"\W*$|\bwhat(?:'s| is| was) the (?:number|figure|percentage|actual number|actual figure)\b"
+        r"^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large)"
+        r"(?: (?:is it|is that|more|exactly|then|of a \w+))?\W*$"
+        r"|\bwhat(?:'s| is| was) the (?:number|figure|percentage|actual number|actual figure)\b"
         r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b(?:about|mean|measure|refer to|stand for|describe)\b"
     ),
     "period": re.compile(
