@@ -161,9 +161,12 @@ def program_follow_up(advisor: Advisor, question: Question, found: Found) -> Opt
         return _where_it_is(program.id)
     asked = {normalise(f) for f in found.get(FEATURE, [])}
     has_it = any(asked & {normalise(s) for s in f.synonyms} for f in program.features)
-    if has_it and not found.get(PROGRAM) and POINTS_BACK.search(low):
-        return answer_program  # "is it accredited?": the feature, of the program in context
-    if asked and not has_it and not found.get(PROGRAM) and POINTS_BACK.search(low):
+    # "Is it online like the Leeds one?": a program named only to compare with is not what "it" is.
+    named = [p for p in found.get(PROGRAM, []) if not compared_with(advisor, p, low)]
+    if has_it and not named and POINTS_BACK.search(low):
+        in_context = {**found, PROGRAM: [program.id]}
+        return lambda a, q, _f: answer_program(a, q, in_context)  # "is it accredited?": of the program in context
+    if asked and not has_it and not named and POINTS_BACK.search(low):
         return _feature_not_given(program.id, sorted(asked))  # never the other program's feature
     place_gap = advisor.kb.place_gap()
     # "How long does it take?" leans on the program; "how long should I have worked before…?" does not.
@@ -171,6 +174,21 @@ def program_follow_up(advisor: Advisor, question: Question, found: Found) -> Opt
     if leans and any(not (place_gap and g == place_gap.id) for g in found.get(GAP, [])):
         return answer_uncovered  # the sources give no length, fees or entry requirements
     return None
+
+
+# "like the Leeds one", "than Northeastern's": what follows names a thing compared with.
+COMPARED_WITH = re.compile(
+    r"\b(?:like|than|unlike|as with|compared (?:to|with)|versus|vs)\s+(?:the |that |its |their )?([\w']+)"
+)
+
+
+def compared_with(advisor: Advisor, program_id: str, low: str) -> bool:
+    """True when the program is named only after "like", "than", "unlike"... in the question."""
+    program = advisor.kb.program(program_id)
+    if program is None:
+        return False
+    names = {normalise(s) for s in program.synonyms}
+    return any(normalise(m.group(1)).removesuffix("'s") in names for m in COMPARED_WITH.finditer(low))
 
 
 def prefers_technical(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:

@@ -177,3 +177,28 @@ def test_tasks_role_play_instructions_and_opinions_are_declined(wired: Advisor, 
 )
 def test_questions_about_the_field_are_not_taken_for_requests(wired: Advisor, text: str) -> None:
     assert request_kind(text, wired.kb_words) is None
+
+
+def test_a_program_named_only_to_compare_is_not_what_it_means(wired: Advisor, kb: KnowledgeBase) -> None:
+    neu, leeds = (next(p for p in kb.programs if p.id.startswith(x)) for x in ("northeastern", "leeds"))
+    first = ask(wired, "tell me about the northeastern program", "ask_program", entities=[("program", neu.id)])
+    reply = ask(
+        wired,
+        "is it online like the Leeds one?",
+        "ask_program",
+        context_after(Context(), first.updates),
+        entities=[("program", leeds.id), ("feature", "online")],
+    ).text
+    assert leeds.location not in reply and neu.university in reply
+
+
+def test_a_count_asked_in_the_background_of_a_question_is_answered(wired: Advisor, kb: KnowledgeBase) -> None:
+    question = Question(
+        "ask_difference",
+        "and what are they?",
+        [],
+        ranking=[("ask_difference", 0.9)],
+        background="on how many points does the leeds piece compare engineers and managers,",
+    )
+    reply = wired.answer(question).text
+    assert count_words(len(kb.comparison.aspects)) in reply

@@ -164,8 +164,10 @@ def list_rule(advisor: Advisor, question: Question, found: Found) -> Optional[Ca
     """Router rule: a count or a list of something the KB holds."""
     if not question.text or question.text.startswith("/"):
         return None
-    articles = articles_named(advisor.kb, question.text)
-    kb_lists = lists_asked(question.text)
+    # A count asked in the message's background: "on how many points do they compare…, and what are they?"
+    text = question.text if lists_asked(question.text) else question.said()
+    articles = articles_named(advisor.kb, text)
+    kb_lists = lists_asked(text)
     state = state_of(advisor.kb, question.context)
     if not kb_lists and state.article and LEANS_ON_LAST.search(question.text.lower()):
         kb_lists = [k for k in LISTS if k.asked_as.search(question.text.lower())][:1]  # "and in which sectors?"
