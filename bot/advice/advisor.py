@@ -11,6 +11,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.articles import scoped_to_article
+from bot.advice.background import with_background
 from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
 from bot.advice.handlers.provenance import articles_named
@@ -43,6 +44,7 @@ GROUNDING_SCORE = 3.0  # how rare the question's KB words must be to overrule th
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
 SOURCES_INTENT = "ask_sources"
+RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's own words (handlers.personal)
 CONTEXT_INTENTS = frozenset({"follow_up", SOURCES_INTENT})
 
 
@@ -89,6 +91,7 @@ class Advisor(Composer):
             answer = self.grounded(question, answer)
         answer = with_narrower_subject(self.kb, question.text, found.get(ROLE, []), answer)
         answer = scoped_to_article(self, answer, articles_named(self.kb, question.text))
+        answer = with_background(self, question, answer)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
             answer.updates.setdefault("citations", list(unique))
@@ -105,6 +108,7 @@ class Advisor(Composer):
             passage is None
             or answer.kind != AnswerKind.ANSWER
             or passage.entry_id in answer.updates.values()  # the answer is about that passage's entry already
+            or RESTS_ON_VISITOR in answer.text  # an answer about the visitor's own situation stands
             or self.passages.covers(passage, question.text, answer.text)
         ):
             return answer

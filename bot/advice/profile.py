@@ -79,7 +79,7 @@ ANSWERED_DEGREE = re.compile(r"\b" + _DEGREE_NOUN + r"\s+(?:is\s+|was\s+)?(?:in\
 NOT_SUBJECTS = frozenset(
     """worth useful enough necessary needed required important valuable good better best worthwhile the a an it
     that this what which required essential mandatory optional recognised recognized accredited online required
-    engineering_management and or but so do does is are""".split()
+    engineering_management and or but so do does is are not no from""".split()
 )
 TRAILING = frozenset("and or but so do does is are was were should would could can i my to for with at".split())
 # Someone else's claim, or a guess: its numbers are not the visitor's.
@@ -272,11 +272,21 @@ def own_degree(text: str, answering: bool = False) -> Optional[str]:
     return None
 
 
+# "not from engineering", "no engineering degree", "a non-engineering background": a first degree outside it.
+NOT_ENGINEERING = re.compile(
+    r"\b(?:not|non)[- ](?:from |in |an? )?engineering\b(?! manag)|\bno engineering (?:degree|background)\b"
+    r"|\bwithout an? engineering (?:degree|background)\b|\bnot an? engineer\b"
+)
+OTHER_THAN_ENGINEERING = "another subject"
+
+
 def profile_from(text: str, answering: bool = False) -> Profile:
     """What the visitor says about themselves in this message; `answering` when it replies to a question about them."""
     low = normalise(text)
     field_match = FIELD.search(low)
     degree_field = own_degree(text, answering)
+    if degree_field is None and NOT_ENGINEERING.search(low) and not HEARSAY.search(low):
+        degree_field = OTHER_THAN_ENGINEERING  # they said only what it is not
     outside = degree_field is not None and not any(w in degree_field for w in ENGINEERING_WORDS)
     field = field_match.group(1) if field_match and not HEARSAY.search(low) else None
     return Profile(own_years(text, answering), field, degree_field, outside)

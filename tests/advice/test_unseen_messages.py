@@ -202,3 +202,35 @@ def test_a_count_asked_in_the_background_of_a_question_is_answered(wired: Adviso
     )
     reply = wired.answer(question).text
     assert count_words(len(kb.comparison.aspects)) in reply
+
+
+# -- background that steers the answer, and follow-ups naming a figure --------------------------------
+
+
+def test_years_said_in_the_background_are_set_against_the_requirement(wired: Advisor, kb: KnowledgeBase) -> None:
+    need = next(s for s in kb.statistics if s.years)
+    question = Question(
+        "ask_program",
+        "should I apply for EM roles now or do a master's first?",
+        [],
+        ranking=[("ask_program", 0.9)],
+        background="I'm a junior dev, two years in.",
+    )
+    reply = wired.answer(question).text
+    assert "You said you have about 2 years" in reply and need.value in reply
+
+
+def test_a_first_degree_said_to_be_outside_engineering_gets_the_articles_point(wired: Advisor) -> None:
+    reply = ask(wired, "can I move into engineering management? my degree is not from engineering", "ask_transition")
+    assert "You said your first degree is in another subject, not engineering" in reply.text
+
+
+def test_nothing_is_said_about_a_visitor_who_said_nothing(wired: Advisor) -> None:
+    reply = ask(wired, "should I apply for engineering manager roles now?", "ask_experience").text
+    assert "You said" not in reply
+
+
+def test_a_follow_up_naming_a_figure_gets_the_topic_that_quotes_it(wired: Advisor, kb: KnowledgeBase) -> None:
+    salary = next(s for s in kb.statistics if "median" in s.unit)
+    context = after(wired, "ask_definition")
+    assert salary.value in ask(wired, "and the pay?", "follow_up", context).text

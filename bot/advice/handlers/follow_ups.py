@@ -13,6 +13,7 @@ from bot.advice.articles import article_topic_answer, other_article
 from bot.advice.handlers.chitchat import next_reading
 from bot.advice.handlers.gaps import answer_uncovered
 from bot.advice.handlers.programs import FEATURES_SHOWN, answer_program, comparison_answer, program_answer
+from bot.advice.handlers.provenance import figures_named, topic_quoting
 from bot.advice.handlers.roles import matching_roles, role_answer
 from bot.advice.handlers.sources import answer_sources
 from bot.advice.handlers.topics import aspect_answer
@@ -52,6 +53,13 @@ def named_entity(advisor: Advisor, question: Question, found: Found) -> Optional
     if found.get(ASPECT):
         return aspect_answer(advisor, advisor.kb.get(found[ASPECT][0]))
     return None
+
+
+def named_figure(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
+    """ "And the pay?": a figure named by its words or value; the topic that quotes it first answers."""
+    figures = figures_named(advisor.kb, question.text)
+    topic = topic_quoting(advisor.kb, figures[0]) if len(figures) == 1 else None
+    return advisor.topic_answer(advisor.kb.get(topic)) if topic else None
 
 
 def other_side_of_the_aspect(advisor: Advisor, question: Question, found: Found) -> Optional[Answer]:
@@ -155,6 +163,7 @@ def where_next(advisor: Advisor, question: Question, found: Found) -> Optional[A
 
 STEPS: List[Step] = [
     named_entity,
+    named_figure,
     other_side_of_the_aspect,
     the_other_one,
     why,

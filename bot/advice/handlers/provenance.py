@@ -315,11 +315,11 @@ def provenance_answer(advisor: Advisor, subject: Subject) -> Optional[Answer]:
         lines.append(f"The more recent of the two is the {newest.publisher} article ({when(newest.published)}).")
     if not lines:
         return None
-    topic = _topic_quoting(kb, subject.figures[0]) if subject.figures else None
+    topic = topic_quoting(kb, subject.figures[0]) if subject.figures else None
     return advisor.compose(_unique(lines), citations, advisor.help_buttons(), updates={"topic": topic} if topic else {})
 
 
-def _topic_quoting(kb: KnowledgeBase, stat: Statistic) -> Optional[str]:
+def topic_quoting(kb: KnowledgeBase, stat: Statistic) -> Optional[str]:
     """The topic whose first figure this is, so "and is it the average?" after an origin answer keeps the figure."""
     return next((t.id for t in kb.topics if kb.statistics_quoted(t)[:1] == [stat]), None)
 
