@@ -234,8 +234,9 @@ def publisher_line(kb: KnowledgeBase, source: Source) -> str:
 def origin_line(kb: KnowledgeBase, stat: Statistic) -> str:
     origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
     article = kb.source(stat.source)
+    where = f", for {stat.region}" if stat.region else ""
     return (
-        f"The {stat.label} ({stat.value}) comes from {origin}, as {article.publisher}'s article reports it "
+        f"The {stat.label} ({stat.value}) comes from {origin}{where}, as {article.publisher}'s article reports it "
         f"(section “{stat.section}”)."
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Dict, List, Optional
 
+from bot.advice.handlers.provenance import origin_line
 from bot.advice.registry import handles
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Topic
@@ -37,12 +38,4 @@ def figure_origins(advisor: Advisor, topic_id: Optional[str]) -> List[str]:
     topic = advisor.kb.get(topic_id) if topic_id else None
     if not isinstance(topic, Topic):
         return []
-    lines = []
-    for stat in advisor.kb.statistics_quoted(topic):
-        origin = stat.measured_by if stat.measured_by[:1].islower() else f"the {stat.measured_by}"
-        where = f", for {stat.region}" if stat.region else ""
-        publisher = advisor.kb.source(stat.source).publisher
-        lines.append(
-            f"The {stat.label} ({stat.value}) comes from {origin}{where}, as {publisher}'s article reports it."
-        )
-    return lines
+    return [origin_line(advisor.kb, stat) for stat in advisor.kb.statistics_quoted(topic)]
