@@ -14,11 +14,13 @@ from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
-from bot.advice.handlers.handoff import CONTACT_METADATA, contact_url, usable_contact_url, with_contact_offer
-from bot.advice.readiness import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, Progress, ReadinessCheck, slot_for
+from bot.advice.handlers.handoff import with_contact_offer
+from bot.advice.readiness import Progress, ReadinessCheck
 from bot.advice.types import QuestionPart
+from bot.contact import CONTACT_METADATA, contact_url, usable_contact_url
 from bot.knowledge.loader import load
-from bot.nlu.vocabulary import load_words
+from bot.knowledge.slots import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, slot_for
+from bot.language.vocabulary import load_words
 from bot.paths import CHAT_WORDS, KNOWN_WORDS, TOPIC_WORDS
 
 QUESTION_ENTITY = "question"  # one question of a message (bot/nlu/question_classifier.py)

@@ -34,8 +34,8 @@ from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, 
 from bot.knowledge.model import KnowledgeBase, strings_in
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE, Resolver
 from bot.knowledge.text import normalise, words
-from bot.nlu.scope import ScopeGuard
-from bot.nlu.vocabulary import SMALL_TALK
+from bot.language.scope import ScopeGuard
+from bot.language.vocabulary import SMALL_TALK
 
 FIT_CHECK_INTENT, FIT_TOPIC_INTENT, UNSURE_INTENT = "check_readiness", "ask_fit", "nlu_fallback"
 NEXT_GUESS_CONFIDENCE = 0.1  # NLU's next guess, when the check was read into a message that doesn't ask for it

@@ -25,6 +25,7 @@ from bot.advice.profile import profile_from
 from bot.advice.screening import wants_to_stop
 from bot.advice.types import Answer, AnswerKind, Button, Citation, Context, Question
 from bot.knowledge.model import Signal
+from bot.knowledge.slots import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, slot_for
 from bot.knowledge.text import normalise
 
 
@@ -209,9 +210,6 @@ LEAVE_INTENTS = frozenset({"stop", "goodbye"})
 MIN_CONFIDENCE = 0.5
 MIN_ANSWERS = 3  # fewer answered signs than this gives no verdict
 NO_VERDICT = "no_verdict"
-EXPERIENCE = "experience"
-SLOT_PREFIX = "readiness_"  # the form's slot for a step is SLOT_PREFIX + the step (a sign id, or EXPERIENCE)
-UNCLEAR_SLOT, RESUMED_SLOT = "readiness_unclear", "readiness_resumed"  # Progress.unclear and .resumed
 EXPERIENCE_VALUES = ("given", "skipped", "known")  # what the experience step's slot holds once done
 REPLY_BUTTONS = [Button("Yes", "Yes"), Button("Partly", "Partly"), Button("No", "No"), Button("Stop the check", "stop")]
 
@@ -219,11 +217,6 @@ REPLY_BUTTONS = [Button("Yes", "Yes"), Button("Partly", "Partly"), Button("No", 
 def _normalise(text: str) -> str:
     """Words padded with spaces, so phrases match whole words; "50/50" and "100%" survive."""
     return " " + re.sub(r"[^a-z0-9%/' ]+", " ", normalise(text)) + " "
-
-
-def slot_for(step: str) -> str:
-    """The form slot holding a step's reply: `readiness_<sign id>`, or `readiness_experience`."""
-    return SLOT_PREFIX + step
 
 
 def interpret(text: str) -> Optional[Reply]:

@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence
 
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.text import normalise, stem, words
-from bot.nlu.vocabulary import stop_words
+from bot.language.vocabulary import stop_words
 
 # The subject itself: a question must name it, but it says nothing about which passage answers.
 SUBJECT = re.compile(

@@ -7,7 +7,7 @@ import re
 from typing import FrozenSet, Optional, Sequence, Tuple
 
 from bot.knowledge.text import normalise, words
-from bot.nlu.vocabulary import content_words
+from bot.language.vocabulary import content_words
 
 MAX_MESSAGE_CHARS = 1000
 MAX_WORD_CHARS = 40  # no English word is longer; a longer one is a pasted token or keyboard mash

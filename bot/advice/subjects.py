@@ -16,7 +16,7 @@ from bot.advice.types import Found, Question
 from bot.knowledge.model import Role, Statistic, Topic
 from bot.knowledge.terms import ROLE
 from bot.knowledge.text import normalise, plain, singular
-from bot.nlu.vocabulary import stop_words
+from bot.language.vocabulary import stop_words
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor

@@ -17,7 +17,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from bot.knowledge.text import normalise, stem
-from bot.nlu.vocabulary import content_words
+from bot.language.vocabulary import content_words
 
 # Cosine similarity to a group's centre needed to join it. On the test questions
 # (tests/insights/conversations.py, and a wider probe) any value from 0.25 to 0.5 gives the same

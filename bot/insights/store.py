@@ -14,12 +14,13 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 import sqlalchemy as sa
 
 from bot.insights.period import DAY_S, Period
+from bot.knowledge.slots import RESUMED_SLOT
 
 EVENTS, FEEDBACK = "events", "feedback"
 # The stored events a report reads: visitor messages, bot messages, forms starting and ending,
 # and the one slot that marks a question asked during the readiness check (an aside, answered).
 REPORT_EVENT_TYPES = ("user", "bot", "active_loop")
-ASIDE_SLOT = "readiness_resumed"  # bot/advice/readiness.py RESUMED_SLOT: set true by an aside
+ASIDE_SLOT = RESUMED_SLOT  # set true by an aside
 # A bot reply is stored a moment after the visitor's message: read this much past the period's
 # end, so a question asked just before midnight keeps its reply.
 REPLY_MARGIN_S = 3600.0

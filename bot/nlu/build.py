@@ -15,9 +15,9 @@ from bot.knowledge.loader import load_knowledge_base, write_compiled
 from bot.knowledge.model import KnowledgeBase, strings_in
 from bot.knowledge.terms import PROGRAM, ROLE, terms
 from bot.knowledge.text import singular
+from bot.language.vocabulary import SMALL_TALK, content_words, known_words, save_words
 from bot.nlu.forms import check_readiness_form
 from bot.nlu.rules import check_topic_intents, domain_intents, write_rules
-from bot.nlu.vocabulary import SMALL_TALK, content_words, known_words, save_words
 from bot.paths import (
     CHAT_WORDS,
     COMPILED_KB,

@@ -1,7 +1,7 @@
 """Rasa NLU component: mark questions about other professions as out of scope.
 
 "Do I need a master's to become an architect?" reads like an in-domain question
-to an n-gram classifier; `bot.nlu.scope.ScopeGuard` spots the foreign subject.
+to an n-gram classifier; `bot.language.scope.ScopeGuard` spots the foreign subject.
 Placed after the intent classifier, so `rasa test nlu` measures what users get.
 """
 
@@ -17,7 +17,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KE
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.knowledge.loader import load
-from bot.nlu.scope import ScopeGuard
+from bot.language.scope import ScopeGuard
 
 OUT_OF_SCOPE = "out_of_scope"
 FOREIGN_SUBJECT = "foreign_subject"  # message property (not output): the scope guard named another subject

@@ -1,7 +1,7 @@
 """Check the readiness form in domain.yml against the knowledge base.
 
 Rasa needs one slot, one required-slot entry and one `action_ask_<slot>` per
-step of the check (bot/advice/readiness.py): one per readiness sign in
+step of the check (bot/knowledge/slots.py names them): one per readiness sign in
 data/knowledge/readiness.yml, then the experience question. domain.yml lists
 them; `check_readiness_form` (run by `python -m bot build` and the tests) fails
 naming the sign when the two disagree, so the KB stays the single source.
@@ -14,9 +14,9 @@ from typing import Any, Dict, List
 
 import yaml
 
-from bot.advice.readiness import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, slot_for
 from bot.knowledge.loader import KnowledgeBaseError
 from bot.knowledge.model import KnowledgeBase
+from bot.knowledge.slots import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, slot_for
 
 FORM = "readiness_form"
 KB_FILE = "readiness.yml"

@@ -40,10 +40,10 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 
 from bot.knowledge.loader import load
 from bot.knowledge.terms import ASPECT, PROGRAM, ROLE
+from bot.language.scope import ScopeGuard
+from bot.language.vocabulary import without_everyday_phrases
 from bot.nlu.components import FOREIGN_SUBJECT, mark_out_of_scope
 from bot.nlu.questions import questions_of
-from bot.nlu.scope import ScopeGuard
-from bot.nlu.vocabulary import without_everyday_phrases
 
 QUESTION = "question"  # the entity label of one question in a message
 # A message naming a role, program or aspect is on the subject. Features and gaps are named by everyday

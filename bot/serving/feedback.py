@@ -24,7 +24,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.advice.handlers.handoff import CONTACT_METADATA, contact_offer, contact_url
+from bot.contact import CONTACT_METADATA, contact_offer, contact_url
 from bot.knowledge.model import KnowledgeBase
 from bot.serving.answering import refusal
 from bot.serving.health import agent_of, primary_tracker_store

@@ -11,7 +11,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.advice.handlers.handoff import HANDOFF_ENV, usable_contact_url
+from bot.contact import HANDOFF_ENV, usable_contact_url
 from bot.knowledge.model import KnowledgeBase
 from tests.conftest import MODEL
 from tests.harness import LocalConversation, nlu_parser

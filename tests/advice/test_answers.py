@@ -294,7 +294,7 @@ def test_low_confidence_off_topic_is_declined(advisor: Advisor) -> None:
 
 
 def test_keyboard_mash_is_not_answered_but_typos_are(kb) -> None:
-    from bot.nlu.vocabulary import load_words
+    from bot.language.vocabulary import load_words
     from bot.paths import KNOWN_WORDS
 
     known = load_words(KNOWN_WORDS)
@@ -412,8 +412,8 @@ def test_tell_me_more_goes_to_what_the_kb_links_next(advisor: Advisor) -> None:
 @pytest.fixture(scope="module")
 def built_advisor(kb) -> Advisor:
     """The advisor as the action server builds it: with the vocabularies `python -m bot build` writes."""
+    from bot.language.vocabulary import load_words
     from bot.nlu.build import build
-    from bot.nlu.vocabulary import load_words
     from bot.paths import KNOWN_WORDS, TOPIC_WORDS
 
     if not TOPIC_WORDS.exists():

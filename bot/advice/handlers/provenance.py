@@ -17,7 +17,7 @@ from bot.advice.state import DialogueState, state_of
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source, Statistic
 from bot.knowledge.text import stem, words
-from bot.nlu.vocabulary import content_words
+from bot.language.vocabulary import content_words
 
 if TYPE_CHECKING:
     from bot.advice.advisor import Advisor

@@ -7,7 +7,7 @@ from typing import Optional
 import pytest
 
 from bot.knowledge.loader import load_knowledge_base
-from bot.nlu.scope import ScopeGuard
+from bot.language.scope import ScopeGuard
 from bot.paths import KNOWLEDGE_DIR
 
 

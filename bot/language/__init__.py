@@ -1,0 +1,7 @@
+"""Reading English, below both the answers (`bot.advice`) and the NLU pipeline (`bot.nlu`).
+
+- `vocabulary`: the word lists the build writes and the answers read, and content words;
+- `scope`: `ScopeGuard`, which spots a question about a profession or subject outside the sources.
+
+Plain Python over `bot.knowledge`: the action server imports it without Rasa or spaCy.
+"""
