@@ -29,15 +29,11 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import FLOOR_MODEL, MODEL, PROJECT_ROOT, RESULTS_DIR, STOCK_MODEL
 from bot.serving.processes import BotProcesses, Ports
 
-RESULTS = PROJECT_ROOT / "results"
-MODELS = {
-    "ours": PROJECT_ROOT / "models" / "advisor.tar.gz",
-    "stock": PROJECT_ROOT / "models" / "stock.tar.gz",
-    "floor": PROJECT_ROOT / "models" / "floor.tar.gz",
-}
+RESULTS = RESULTS_DIR
+MODELS = {"ours": MODEL, "stock": STOCK_MODEL, "floor": FLOOR_MODEL}
 QUICK_BOTS = ("ours", "stock")  # the floor is a reference for full runs
 CONVERSATIONS = PROJECT_ROOT / "tests" / "eval" / "answers.yml"
 TARGETS = {

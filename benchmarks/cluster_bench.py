@@ -28,7 +28,7 @@ from typing import Any, Dict, List, Optional
 import aiohttp
 
 from benchmarks.bench import conversations, rss_mb
-from bot.paths import PROJECT_ROOT, RESULTS_DIR
+from bot.paths import PROJECT_ROOT, RESULTS_DIR, VAR_DIR
 from bot.serving.cluster.config import ClusterConfig
 from bot.serving.cluster.run import read_state
 
@@ -36,7 +36,7 @@ P95_TARGET_MS = 300.0
 MAX_ERROR_RATE = 0.01
 THINK_S = 10.0  # a realistic pause between a visitor's messages: reading the answer, typing the next
 RATES = [4, 8, 12, 16, 20, 25, 30, 36, 42, 50, 60]
-BENCH_DIR = PROJECT_ROOT / "var" / "cluster-bench"
+BENCH_DIR = VAR_DIR / "cluster-bench"
 
 
 def start_cluster(replicas: int) -> subprocess.Popen:

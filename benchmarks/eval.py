@@ -42,10 +42,10 @@ from benchmarks.scoring import (  # noqa: F401  (re-exported: tests/eval reads t
 )
 from bot.knowledge.loader import load_knowledge_base
 from bot.knowledge.model import KnowledgeBase
-from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
+from bot.paths import KNOWLEDGE_DIR, MODEL, PROJECT_ROOT, RESULTS_DIR, STOCK_MODEL
 
-RESULTS = PROJECT_ROOT / "results"
-MODELS = {"ours": PROJECT_ROOT / "models" / "advisor.tar.gz", "stock": PROJECT_ROOT / "models" / "stock.tar.gz"}
+RESULTS = RESULTS_DIR
+MODELS = {"ours": MODEL, "stock": STOCK_MODEL}
 HELDOUT = PROJECT_ROOT / "tests" / "nlu" / "heldout.yml"
 ANSWERS = PROJECT_ROOT / "tests" / "eval" / "answers.yml"
 OOS = PROJECT_ROOT / "tests" / "eval" / "oos.yml"

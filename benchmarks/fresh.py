@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, List, Tuple
 import yaml
 
 from benchmarks.scoring import load_realistic, rasa_answerer, score_realistic
-from bot.paths import PROJECT_ROOT
+from bot.paths import MODEL, PROJECT_ROOT
 
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 FIRST_SCORES = EVAL_DIR / "fresh_scores.yml"
@@ -76,7 +76,7 @@ def report(results: Dict[str, Dict[str, Any]]) -> List[str]:
 
 
 def main() -> int:
-    results = score_fresh(rasa_answerer(PROJECT_ROOT / "models" / "advisor.tar.gz"))
+    results = score_fresh(rasa_answerer(MODEL))
     print("\n".join(report(results)))
     checks = floor_checks(results)
     for label, ok, _ in checks:

@@ -26,8 +26,8 @@ import sqlalchemy as sa
 
 from benchmarks.bench import TARGETS, post
 from benchmarks.bench import conversations as eval_conversations
-from bot.paths import PROJECT_ROOT
-from bot.serving.processes import MODEL, BotProcesses, Ports
+from bot.paths import MODEL, PROJECT_ROOT
+from bot.serving.processes import BotProcesses, Ports
 
 TARGET_S = TARGETS["report_s"]
 CONVERSATIONS = 10_000

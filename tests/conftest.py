@@ -13,9 +13,8 @@ import pytest
 from bot.advice import Advisor
 from bot.knowledge.loader import load_knowledge_base
 from bot.knowledge.model import KnowledgeBase
-from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
+from bot.paths import KNOWLEDGE_DIR, MODEL, PROJECT_ROOT
 
-MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 SHARED = PROJECT_ROOT.parent / "shared"
 
 

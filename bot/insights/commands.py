@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Callable, Dict
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import RESULTS_DIR, TRACKER_DB
 
-DEFAULT_DB = os.environ.get("TRACKER_DB") or str(PROJECT_ROOT / "var" / "tracker.db")
-DEFAULT_HTML = PROJECT_ROOT / "results" / "report.html"
+DEFAULT_DB = os.environ.get("TRACKER_DB") or str(TRACKER_DB)
+DEFAULT_HTML = RESULTS_DIR / "report.html"
 EXIT_NOTHING, EXIT_BAD_INPUT = 1, 2
 
 

@@ -20,9 +20,8 @@ from bot.insights import store
 from bot.insights.period import Period
 from bot.insights.turns import Outcome, Turn, read_conversation
 from bot.knowledge.text import normalise
-from bot.paths import PROJECT_ROOT
+from bot.paths import NLU_DIR
 
-NLU_DIR = PROJECT_ROOT / "data" / "nlu"
 LOW_CONFIDENCE = 0.6  # below this, NLU's guess is worth a maintainer's look even if the bot answered
 _ANNOTATION = re.compile(r"[\[\]{}]")  # Rasa reads [text](entity) and {...} inside examples as annotations
 

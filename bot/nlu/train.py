@@ -10,9 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from bot.paths import PROJECT_ROOT
-
-RESULTS = PROJECT_ROOT / "results"
+from bot.paths import CONFIG_FILE, MODELS_DIR, PROJECT_ROOT, RESULTS_DIR
 
 
 def train(config: Path, name: str, out: Path) -> float:
@@ -35,8 +33,8 @@ def train(config: Path, name: str, out: Path) -> float:
         check=True,
     )
     seconds = time.monotonic() - start
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / f"train_{name}.json").write_text(
+    RESULTS_DIR.mkdir(exist_ok=True)
+    (RESULTS_DIR / f"train_{name}.json").write_text(
         json.dumps(
             {"model": name, "config": str(config), "seconds": round(seconds, 1), "cores": os.cpu_count()}, indent=1
         )
@@ -47,9 +45,9 @@ def train(config: Path, name: str, out: Path) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--config", type=Path, default=PROJECT_ROOT / "config.yml")
+    parser.add_argument("--config", type=Path, default=CONFIG_FILE)
     parser.add_argument("--name", default="advisor")
-    parser.add_argument("--out", type=Path, default=PROJECT_ROOT / "models")
+    parser.add_argument("--out", type=Path, default=MODELS_DIR)
     args = parser.parse_args()
     train(args.config, args.name, args.out)
     return 0

@@ -24,9 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Dict, List, Optional, Union
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import MODEL, PROJECT_ROOT, TRACKER_DB
 
-MODEL = PROJECT_ROOT / "models" / "advisor.tar.gz"
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 FIRST_BACKOFF_S, MAX_BACKOFF_S, STABLE_AFTER_S = 1.0, 30.0, 60.0
 PR_SET_PDEATHSIG = 1
@@ -68,7 +67,7 @@ def child_env(ports: Ports) -> Dict[str, str]:
     # Everything set for `make run` reaches the servers: TRACKER_DB, WIDGET_FRAME_ANCESTORS, and
     # HANDOFF_URL (the contact for a person, read by the action server and the feedback endpoint).
     env = dict(os.environ)
-    env.setdefault("TRACKER_DB", str(PROJECT_ROOT / "var" / "tracker.db"))
+    env.setdefault("TRACKER_DB", str(TRACKER_DB))
     env.setdefault("LOG_LEVEL", "WARNING")  # Rasa's INFO lines are for its developers; errors still show
     env.update(
         {

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import MODEL, VAR_DIR
 
 HOST = "127.0.0.1"
-DEFAULT_STATE_DIR = PROJECT_ROOT / "var" / "cluster"
+DEFAULT_STATE_DIR = VAR_DIR / "cluster"
 
 
 def _env_int(name: str, default: int) -> int:
@@ -32,7 +32,7 @@ class ClusterConfig:
     rate_limit: str = field(default_factory=lambda: os.environ.get("CLUSTER_RATE_LIMIT", "5r/s"))
     rate_burst: int = field(default_factory=lambda: _env_int("CLUSTER_RATE_BURST", 10))
     state_dir: Path = field(default_factory=lambda: Path(os.environ.get("CLUSTER_DIR", DEFAULT_STATE_DIR)))
-    model: Path = PROJECT_ROOT / "models" / "advisor.tar.gz"
+    model: Path = MODEL
     database: str = "advisor"
     database_user: str = "postgres"
 

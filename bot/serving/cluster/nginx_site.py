@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import DEPLOY_DIR
 
-DEPLOY_DIR = PROJECT_ROOT / "deploy"
 SITE_TEMPLATE = DEPLOY_DIR / "nginx" / "advisor.conf.in"
 HEADERS_FILE = DEPLOY_DIR / "nginx" / "advisor-headers.conf"
 FIELD = re.compile(r"@([A-Z_]+)@")

@@ -11,14 +11,14 @@ import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import DEPLOY_DIR, PROJECT_ROOT
 from bot.serving.cluster.children import Child, stop_children
 from bot.serving.cluster.config import HOST, ClusterConfig
 from bot.serving.cluster.nginx_site import HEADERS_FILE, SiteSettings, render_site
 from bot.serving.cluster.services import Nginx, Postgres, Redis, ServiceError, process_running
+from bot.serving.web.demo_server import PAGE as DEMO_PAGE
 
-ENDPOINTS = PROJECT_ROOT / "deploy" / "endpoints.cluster.yml"
-DEMO_PAGE = PROJECT_ROOT / "bot" / "serving" / "web" / "demo" / "index.html"
+ENDPOINTS = DEPLOY_DIR / "endpoints.cluster.yml"
 START_TIMEOUT_S = 240
 # How long a conversation's lock lasts (Rasa's default is 60 s). A replica killed mid-turn never
 # gives its lock back, so its visitors wait this long; a turn takes under a second and the widget
