@@ -34,7 +34,7 @@ help:
 	@echo "make eval   - quality against baselines (held-out, cross-validation, out of scope, answers)"
 	@echo "make bench  - speed and memory against the stock Rasa pipeline and Rasa's floor (bench-quick: a short run)"
 	@echo "make report - what visitors asked and how it went: results/report.html from \$$TRACKER_DB (REPORT_ARGS=...)"
-	@echo "make lint   - format check, lint (ruff), types (mypy) and the docs build"
+	@echo "make lint   - format check, lint (ruff), types (mypy), import layers (import-linter) and the docs build"
 	@echo "make docs   - the documentation site (docs/, mkdocs.yml) into $(DOCS_SITE)/; docs-serve: on 127.0.0.1:$(DOCS_PORT)"
 	@echo "make build  - validate the knowledge base and regenerate what comes from it"
 	@echo "make cluster      - nginx, REPLICAS Rasa replicas (2), action servers, PostgreSQL and Redis, on loopback"
@@ -97,12 +97,14 @@ test-py: $(MODEL) check-chromium
 
 test: validate test-stories test-nlu test-py
 
-# Format, lint, types and the docs: the same checks CI runs (`ruff format` fixes the formatting).
+# Format, lint, types, import contracts (layers that only point down, in pyproject.toml) and the docs:
+# the same checks CI runs (`ruff format` fixes the formatting).
 LINT_PATHS := bot actions tests benchmarks
 lint: $(VENV)/.installed
 	$(PY) -m ruff format --check $(LINT_PATHS)
 	$(PY) -m ruff check $(LINT_PATHS)
 	$(PY) -m mypy
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 	$(PY) -m mkdocs build --strict --quiet --site-dir $(DOCS_SITE)
 
 # The documentation site. Strict: a broken link or anchor fails the build.
