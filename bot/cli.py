@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import List, Optional
 
 from bot.insights import commands as owner
-from bot.knowledge.grounding import SourcesError, check_grounding
+from bot.knowledge.articles import SourcesError
+from bot.knowledge.grounding import check_grounding
 from bot.knowledge.loader import KnowledgeBaseError, collection_files, load_knowledge_base
 from bot.knowledge.model import KnowledgeBase
 from bot.paths import KNOWLEDGE_DIR

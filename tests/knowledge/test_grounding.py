@@ -12,7 +12,9 @@ from typing import Any, Callable, Dict, List
 import pytest
 import yaml
 
-from bot.knowledge.grounding import Article, Claim, SourcesError, check_grounding, figures_in, found
+from bot.knowledge.articles import Article, SourcesError, found
+from bot.knowledge.claims import Claim, figures_in
+from bot.knowledge.grounding import check_grounding
 from bot.knowledge.loader import collection_files, load_knowledge_base
 from bot.paths import KNOWLEDGE_DIR, PROJECT_ROOT
 from tests.conftest import SHARED
