@@ -25,7 +25,7 @@ import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -197,6 +197,65 @@ def plot(result: Dict[str, Any], path: Path) -> None:
     fig.savefig(path, dpi=100)
 
 
+def print_figures(ours: Dict[str, Any], stock: Dict[str, Any], floor: Optional[Dict[str, Any]]) -> None:
+    """Ours beside stock (and the floor when measured): each figure, then each latency at each concurrency."""
+
+    def ratio(a: Optional[float], b: Optional[float]) -> str:
+        return f"{a / b:.2f}x" if a and b else "-"
+
+    def row(label: str, key: str, values: List[Dict[str, Any]]) -> None:
+        first, second, *rest = values  # ours, stock, then the floor if measured
+        print(
+            f"{label:<34}{first[key] or '-':>10}{second[key] or '-':>10}{ratio(first[key], second[key]):>12}"
+            + "".join(f"{v[key] or '-':>10}" for v in rest)
+        )
+
+    print(f"\n{'figure':<34}{'ours':>10}{'stock':>10}{'ours/stock':>12}{'floor' if floor else '':>10}")
+    for key, unit in (("train_s", "s"), ("cold_start_s", "s"), ("memory_mb", "MB"), ("memory_anon_mb", "MB")):
+        row(f"{key} ({unit})", key, [b for b in (ours, stock, floor) if b])
+    for index, o in enumerate(ours["runs"]):
+        runs = [b["runs"][index] for b in (ours, stock, floor) if b]
+        for key in ("p50_ms", "p95_ms", "p99_ms", "throughput_rps"):
+            row(f"{key} @{o['concurrency']}", key, runs)
+        if any(r["errors"] for r in runs):
+            row(f"errors @{o['concurrency']}", "errors", runs)
+
+
+def target_checks(ours: Dict[str, Any], stock: Dict[str, Any], report: Dict[str, Any]) -> List[Tuple[str, bool]]:
+    """Each target (TARGETS) with whether this run met it."""
+    at8 = next((o, s) for o, s in zip(ours["runs"], stock["runs"], strict=True) if o["concurrency"] == 8)
+    checks = [
+        (
+            f"p95 <= {TARGETS['p95_ms_at_8']:.0f} ms at 8 conversations",
+            (at8[0]["p95_ms"] or 1e9) <= TARGETS["p95_ms_at_8"],
+        ),
+        (
+            f"throughput >= {TARGETS['throughput_ratio_at_8']}x stock at 8",
+            (at8[0]["throughput_rps"] or 0) >= TARGETS["throughput_ratio_at_8"] * (at8[1]["throughput_rps"] or 1e9),
+        ),
+        (f"Rasa + action server memory <= {TARGETS['memory_mb']:.0f} MB", ours["memory_mb"] <= TARGETS["memory_mb"]),
+        (f"cold start <= {TARGETS['cold_start_s']:.0f} s", ours["cold_start_s"] <= TARGETS["cold_start_s"]),
+        (
+            f"training <= {TARGETS['train_s']:.0f} s",
+            ours["train_s"] is not None and ours["train_s"] <= TARGETS["train_s"],
+        ),
+        (
+            f"report of {report['conversations']:,} conversations <= {TARGETS['report_s']:.0f} s "
+            f"(HTML {report['html_s']} s, JSON {report['json_s']} s, SQLite)",
+            max(report["html_s"], report["json_s"]) <= TARGETS["report_s"],
+        ),
+    ]
+    return checks
+
+
+def print_floor(floor: Dict[str, Any]) -> None:
+    floor_at8 = next(r for r in floor["runs"] if r["concurrency"] == 8)
+    print(
+        f"  Rasa's floor on this machine (no TensorFlow, rules only): p95 {floor_at8['p95_ms']} ms and "
+        f"{floor_at8['throughput_rps']} req/s at 8 conversations, {floor['memory_mb']} MB"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small counts: checks the bench runs (CI)")
@@ -223,59 +282,15 @@ def main() -> int:
 
     ours, stock, report = result["bots"]["ours"], result["bots"]["stock"], result["report"]
     floor = result["bots"].get("floor")
-
-    def ratio(a: Optional[float], b: Optional[float]) -> str:
-        return f"{a / b:.2f}x" if a and b else "-"
-
-    def row(label: str, key: str, values: List[Dict[str, Any]]) -> None:
-        first, second, *rest = values  # ours, stock, then the floor if measured
-        print(
-            f"{label:<34}{first[key] or '-':>10}{second[key] or '-':>10}{ratio(first[key], second[key]):>12}"
-            + "".join(f"{v[key] or '-':>10}" for v in rest)
-        )
-
-    print(f"\n{'figure':<34}{'ours':>10}{'stock':>10}{'ours/stock':>12}{'floor' if floor else '':>10}")
-    for key, unit in (("train_s", "s"), ("cold_start_s", "s"), ("memory_mb", "MB"), ("memory_anon_mb", "MB")):
-        row(f"{key} ({unit})", key, [b for b in (ours, stock, floor) if b])
-    for index, o in enumerate(ours["runs"]):
-        runs = [b["runs"][index] for b in (ours, stock, floor) if b]
-        for key in ("p50_ms", "p95_ms", "p99_ms", "throughput_rps"):
-            row(f"{key} @{o['concurrency']}", key, runs)
-        if any(r["errors"] for r in runs):
-            row(f"errors @{o['concurrency']}", "errors", runs)
-    at8 = next((o, s) for o, s in zip(ours["runs"], stock["runs"], strict=True) if o["concurrency"] == 8)
-    checks = [
-        (
-            f"p95 <= {TARGETS['p95_ms_at_8']:.0f} ms at 8 conversations",
-            (at8[0]["p95_ms"] or 1e9) <= TARGETS["p95_ms_at_8"],
-        ),
-        (
-            f"throughput >= {TARGETS['throughput_ratio_at_8']}x stock at 8",
-            (at8[0]["throughput_rps"] or 0) >= TARGETS["throughput_ratio_at_8"] * (at8[1]["throughput_rps"] or 1e9),
-        ),
-        (f"Rasa + action server memory <= {TARGETS['memory_mb']:.0f} MB", ours["memory_mb"] <= TARGETS["memory_mb"]),
-        (f"cold start <= {TARGETS['cold_start_s']:.0f} s", ours["cold_start_s"] <= TARGETS["cold_start_s"]),
-        (
-            f"training <= {TARGETS['train_s']:.0f} s",
-            ours["train_s"] is not None and ours["train_s"] <= TARGETS["train_s"],
-        ),
-        (
-            f"report of {report['conversations']:,} conversations <= {TARGETS['report_s']:.0f} s "
-            f"(HTML {report['html_s']} s, JSON {report['json_s']} s, SQLite)",
-            max(report["html_s"], report["json_s"]) <= TARGETS["report_s"],
-        ),
-    ]
+    print_figures(ours, stock, floor)
+    checks = target_checks(ours, stock, report)
     result["checks"] = [{"target": label, "pass": ok} for label, ok in checks]
     (RESULTS / "bench.json").write_text(json.dumps(result, indent=1))
     print()
     for label, ok in checks:
         print(f"  [{'PASS' if ok else 'FAIL'}] {label}")
     if floor:
-        floor_at8 = next(r for r in floor["runs"] if r["concurrency"] == 8)
-        print(
-            f"  Rasa's floor on this machine (no TensorFlow, rules only): p95 {floor_at8['p95_ms']} ms and "
-            f"{floor_at8['throughput_rps']} req/s at 8 conversations, {floor['memory_mb']} MB"
-        )
+        print_floor(floor)
     print(f"\nmachine: {machine}{' (quick mode: small counts)' if args.quick else ''}")
     print(f"wrote {RESULTS / 'bench.json'} and {RESULTS / 'bench.png'}")
     return 0

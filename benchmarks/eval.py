@@ -258,6 +258,38 @@ def table(rows: Dict[str, Dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def print_checks(
+    checks: List[Tuple[str, bool, float]],
+    realistic_checks: List[Tuple[str, bool, float]],
+    fresh_lines: List[str],
+    fresh_checks: List[Tuple[str, bool, float]],
+) -> None:
+    """Each target, passed or failed, with ours' figure; the fresh sets' scores and floors."""
+    for label, ok, value in checks:
+        print(f"  [{'PASS' if ok else 'FAIL'}] {label} (ours {value:.1%})")
+    tag = "" if ASSERT_REALISTIC else ", reported only"
+    for label, ok, value in realistic_checks:
+        print(f"  [{'PASS' if ok else 'FAIL'}] {label} (ours {shown(value)}{tag})")
+    print("\nFresh sets (issue #17; tests/eval/fresh_scores.yml):\n  " + "\n  ".join(fresh_lines))
+    for label, ok, _ in fresh_checks:
+        print(f"  [{'PASS' if ok else 'FAIL'}] {label}")
+
+
+def print_misses(name: str, row: Dict[str, Any]) -> None:
+    """What a bot got wrong, case by case."""
+    for f in row["failures"]:
+        print(f"  {name} wrong: {f['id']} {f['turns']} -> {f['reply'][:120]!r}")
+    for q in row["missed_oos"]:
+        print(f"  {name} answered out-of-scope: {q!r}")
+    for f in row["realistic_failures"]:
+        print(f"  {name} realistic wrong: {f['category']}/{f['id']} {f['turns'][-1]!r}: {'; '.join(f['why'])}")
+        print(f"      -> {f['reply'][:120]!r}")
+    for e in row["everyday_answered"]:
+        print(f"  {name} answered everyday: {e['request']!r} -> {e['reply'][:100]!r}")
+    for e in row["everyday_with_figures"]:
+        print(f"  {name} gave a figure ({', '.join(e['figures'])}) to everyday: {e['request']!r}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds; 0 skips it (CI)")
@@ -309,27 +341,9 @@ def main() -> int:
     print()
     print(table(rows))
     print()
-    for label, ok, value in checks:
-        print(f"  [{'PASS' if ok else 'FAIL'}] {label} (ours {value:.1%})")
-    tag = "" if ASSERT_REALISTIC else ", reported only"
-    for label, ok, value in realistic_checks:
-        print(f"  [{'PASS' if ok else 'FAIL'}] {label} (ours {shown(value)}{tag})")
-    print("\nFresh sets (issue #17; tests/eval/fresh_scores.yml):\n  " + "\n  ".join(fresh_report(fresh)))
     fresh_checks = floor_checks(fresh)
-    for label, ok, _ in fresh_checks:
-        print(f"  [{'PASS' if ok else 'FAIL'}] {label}")
-    for name in ("ours",):
-        for f in rows[name]["failures"]:
-            print(f"  {name} wrong: {f['id']} {f['turns']} -> {f['reply'][:120]!r}")
-        for q in rows[name]["missed_oos"]:
-            print(f"  {name} answered out-of-scope: {q!r}")
-        for f in rows[name]["realistic_failures"]:
-            print(f"  {name} realistic wrong: {f['category']}/{f['id']} {f['turns'][-1]!r}: {'; '.join(f['why'])}")
-            print(f"      -> {f['reply'][:120]!r}")
-        for e in rows[name]["everyday_answered"]:
-            print(f"  {name} answered everyday: {e['request']!r} -> {e['reply'][:100]!r}")
-        for e in rows[name]["everyday_with_figures"]:
-            print(f"  {name} gave a figure ({', '.join(e['figures'])}) to everyday: {e['request']!r}")
+    print_checks(checks, realistic_checks, fresh_report(fresh), fresh_checks)
+    print_misses("ours", rows["ours"])
     result = {
         "rows": rows,
         "checks": [{"target": label, "pass": ok} for label, ok, _ in checks],

@@ -10,7 +10,7 @@ import dataclasses
 import json
 import typing
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple, Union
 
 import yaml
 
@@ -34,6 +34,18 @@ def _type_name(tp: Any) -> str:
     if dataclasses.is_dataclass(tp):
         return "mapping"
     return "nothing" if tp is type(None) else tp.__name__
+
+
+# A scalar field's type -> what it accepts, the problem named otherwise, and the value it keeps.
+SCALARS: Dict[type, Tuple[Callable[[Any], bool], str, Callable[[Any], Any]]] = {
+    bool: (lambda d: isinstance(d, bool), "expected true or false", lambda d: d),
+    str: (lambda d: isinstance(d, str) and bool(d.strip()), "expected non-empty text", str.strip),
+    float: (
+        lambda d: not isinstance(d, bool) and isinstance(d, (int, float)) and d >= 0,
+        "expected a number, 0 or more",
+        float,
+    ),
+}
 
 
 class _Builder:
@@ -75,19 +87,12 @@ class _Builder:
             return [self.value(item, d, entry, f"{where}[{i}]") for i, d in enumerate(data)]
         if dataclasses.is_dataclass(tp):
             return self.record(typing.cast(type, tp), data, entry, f"{where}.")
-        if tp is bool:
-            if not isinstance(data, bool):
-                raise KnowledgeBaseError(self.file, entry, where, "expected true or false")
-            return data
-        if tp is str:
-            if not isinstance(data, str) or not data.strip():
-                raise KnowledgeBaseError(self.file, entry, where, "expected non-empty text")
-            return data.strip()
-        if tp is float:
-            if isinstance(data, bool) or not isinstance(data, (int, float)) or data < 0:
-                raise KnowledgeBaseError(self.file, entry, where, "expected a number, 0 or more")
-            return float(data)
-        raise TypeError(tp)  # a model type the builder does not know: a programming error
+        if tp not in SCALARS:
+            raise TypeError(tp)  # a model type the builder does not know: a programming error
+        accepts, problem, convert = SCALARS[tp]
+        if not accepts(data):
+            raise KnowledgeBaseError(self.file, entry, where, problem)
+        return convert(data)
 
 
 def _entry_name(data: Any, index: int, collection: str) -> str:
@@ -165,78 +170,100 @@ def _cited(collections: Dict[str, Any]) -> List[Tuple[str, str, str, str, str]]:
     return out
 
 
+@dataclasses.dataclass(frozen=True)
+class _Collections:
+    """The collections as built, the file each came from, and every id with its file."""
+
+    items: Dict[str, Any]
+    origin: Dict[str, str]  # collection -> file
+    ids: Dict[str, str]  # every id -> the file defining it
+
+    def fail(self, collection: str, entry: str, field: str, problem: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError(self.origin[collection], entry, field, problem)
+
+
+# Ids that name another entry: (collection, field, the collection whose ids it names, what one is called).
+# A topic's `related` (any id) and `aspects` are checked with the rest of the topic, in `_check_topic`.
+REFERENCES = (
+    ("statistics", "describes", "roles", "role"),
+    ("gaps", "also_answers", "topics", "topic"),
+    ("roles", "topic", "topics", "topic"),
+)
+
+
 def _check_references(collections: Dict[str, Any], origin: Dict[str, str]) -> None:
+    """Ids unique across the KB, citations to listed sources and sections, and every id that names
+    another entry names one; the first problem is raised."""
+    kb = _Collections(collections, origin, _unique_ids(collections, origin))
+    _check_citations(kb)
+    _check_single_flags(collections, origin)
+    for name, field, target, what in REFERENCES:
+        known = {e.id for e in collections[target]}
+        for entry in collections[name]:
+            _check_named(kb, name, entry, field, known, what)
+    stats = {s.id: s for s in collections["statistics"]}
+    intents: Dict[str, str] = {}
+    for topic in collections["topics"]:
+        if topic.intent in intents:
+            raise kb.fail(
+                "topics", topic.id, "intent", f"intent '{topic.intent}' already used by topic '{intents[topic.intent]}'"
+            )
+        intents[topic.intent] = topic.id
+        _check_topic(kb, topic, stats)
+
+
+def _unique_ids(collections: Dict[str, Any], origin: Dict[str, str]) -> Dict[str, str]:
+    """Every id (entries, comparison aspects, program features) with its file; a second use is an error."""
     seen: Dict[str, str] = {}
-
-    def ids(name: str) -> List[Tuple[str, Any]]:
-        if name == "comparison":
-            return [(name, a) for a in collections[name].aspects]
-        items = [(name, e) for e in collections[name]]
-        if name == "programs":
-            items += [(name, f) for p in collections[name] for f in p.features]
-        return items
-
     for name in COLLECTIONS:
-        for coll, entry in ids(name):
+        if name == "comparison":
+            entries = list(collections[name].aspects)
+        else:
+            entries = list(collections[name])
+            if name == "programs":
+                entries += [f for p in collections[name] for f in p.features]
+        for entry in entries:
             if entry.id in seen:
-                raise KnowledgeBaseError(origin[coll], entry.id, "id", f"duplicate id (also in {seen[entry.id]})")
-            seen[entry.id] = origin[coll]
+                raise KnowledgeBaseError(origin[name], entry.id, "id", f"duplicate id (also in {seen[entry.id]})")
+            seen[entry.id] = origin[name]
+    return seen
 
-    sources = {s.id: s for s in collections["sources"]}
-    for coll, entry_id, fld, source_id, section in _cited(collections):
+
+def _check_citations(kb: _Collections) -> None:
+    """Every citation names a listed source, and a section that source lists."""
+    sources = {s.id: s for s in kb.items["sources"]}
+    for coll, entry_id, fld, source_id, section in _cited(kb.items):
         if source_id not in sources:
-            raise KnowledgeBaseError(origin[coll], entry_id, fld, f"unknown source '{source_id}'")
+            raise kb.fail(coll, entry_id, fld, f"unknown source '{source_id}'")
         if section and section not in sources[source_id].sections:
-            raise KnowledgeBaseError(
-                origin[coll],
+            raise kb.fail(
+                coll,
                 entry_id,
                 fld.replace("source", "section"),
                 f"section '{section}' is not listed for source '{source_id}'",
             )
 
-    _check_single_flags(collections, origin)
-    roles = {r.id for r in collections["roles"]}
-    for stat in collections["statistics"]:
-        if stat.describes is not None and stat.describes not in roles:
-            raise KnowledgeBaseError(origin["statistics"], stat.id, "describes", f"unknown role '{stat.describes}'")
-    topics = {t.id for t in collections["topics"]}
-    for gap in collections.get("gaps", []):
-        for topic_id in gap.also_answers:
-            if topic_id not in topics:
-                raise KnowledgeBaseError(origin["gaps"], gap.id, "also_answers", f"unknown topic '{topic_id}'")
-    for role in collections["roles"]:
-        if role.topic is not None and role.topic not in topics:
-            raise KnowledgeBaseError(origin["roles"], role.id, "topic", f"unknown topic '{role.topic}'")
-    stats = {s.id: s for s in collections["statistics"]}
-    intents: Dict[str, str] = {}
-    for topic in collections["topics"]:
-        if topic.intent in intents:
-            raise KnowledgeBaseError(
-                origin["topics"],
-                topic.id,
-                "intent",
-                f"intent '{topic.intent}' already used by topic '{intents[topic.intent]}'",
-            )
-        intents[topic.intent] = topic.id
-        for rel in topic.related:
-            if rel not in seen:
-                raise KnowledgeBaseError(origin["topics"], topic.id, "related", f"unknown entry '{rel}'")
-        aspects = {a.id for a in collections["comparison"].aspects} if collections.get("comparison") else set()
-        for aspect in topic.aspects:
-            if aspect not in aspects:
-                raise KnowledgeBaseError(origin["topics"], topic.id, "aspects", f"unknown comparison aspect '{aspect}'")
-        if not topic.points:
-            raise KnowledgeBaseError(origin["topics"], topic.id, "points", "needs at least one point")
-        for i, point in enumerate(topic.points):
-            for stat_id, attr in PLACEHOLDER.findall(point.text):
-                if stat_id not in stats:
-                    raise KnowledgeBaseError(
-                        origin["topics"], topic.id, f"points[{i}].text", f"unknown statistic '{{{stat_id}}}'"
-                    )
-                if attr and not hasattr(stats[stat_id], attr):
-                    raise KnowledgeBaseError(
-                        origin["topics"], topic.id, f"points[{i}].text", f"statistic has no attribute '{attr}'"
-                    )
+
+def _check_named(kb: _Collections, collection: str, entry: Any, field: str, known: Iterable[str], what: str) -> None:
+    """The ids an entry's field names (one, none or a list) are all known."""
+    value = getattr(entry, field)
+    for named in value if isinstance(value, list) else [] if value is None else [value]:
+        if named not in known:
+            raise kb.fail(collection, entry.id, field, f"unknown {what} '{named}'")
+
+
+def _check_topic(kb: _Collections, topic: Any, stats: Dict[str, Any]) -> None:
+    """A topic's related entries and comparison aspects exist; it has points; its placeholders name statistics."""
+    _check_named(kb, "topics", topic, "related", kb.ids, "entry")
+    _check_named(kb, "topics", topic, "aspects", {a.id for a in kb.items["comparison"].aspects}, "comparison aspect")
+    if not topic.points:
+        raise kb.fail("topics", topic.id, "points", "needs at least one point")
+    for i, point in enumerate(topic.points):
+        for stat_id, attr in PLACEHOLDER.findall(point.text):
+            if stat_id not in stats:
+                raise kb.fail("topics", topic.id, f"points[{i}].text", f"unknown statistic '{{{stat_id}}}'")
+            if attr and not hasattr(stats[stat_id], attr):
+                raise kb.fail("topics", topic.id, f"points[{i}].text", f"statistic has no attribute '{attr}'")
 
 
 # Flags that mark the one entry code asks the KB for (`KnowledgeBase.subject_role()` and the like).

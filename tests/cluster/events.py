@@ -64,19 +64,25 @@ class ConversationCheck:
     replayed: int = 0  # turns stored whose reply never arrived (the visitor sent them again)
 
 
-def check_conversation(visitor: Visitor, events: List[StoredEvent]) -> ConversationCheck:
-    problems: List[str] = []
-    user_texts = [e.text for e in events if e.type_name == "user"]
-    # Every answered message is stored, in the order sent; an unanswered attempt may be stored too
-    # (its reply was lost on the way), but never an answered one twice.
+def lost_turns(acknowledged: List[str], user_texts: List[str]) -> int:
+    """How many answered messages are missing from the stored ones, read in order."""
     position, lost = 0, 0
-    for text in visitor.acknowledged:
+    for text in acknowledged:
         while position < len(user_texts) and user_texts[position] != text:
             position += 1
         if position == len(user_texts):
             lost += 1
         else:
             position += 1
+    return lost
+
+
+def check_conversation(visitor: Visitor, events: List[StoredEvent]) -> ConversationCheck:
+    problems: List[str] = []
+    user_texts = [e.text for e in events if e.type_name == "user"]
+    # Every answered message is stored, in the order sent; an unanswered attempt may be stored too
+    # (its reply was lost on the way), but never an answered one twice.
+    lost = lost_turns(visitor.acknowledged, user_texts)
     failed_attempts = len(visitor.attempts) - len(visitor.acknowledged)
     extra = len(user_texts) - (len(visitor.acknowledged) - lost)
     if extra > failed_attempts:
