@@ -12,23 +12,32 @@ gets SIGTERM from the kernel if this process dies without cleaning up
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Dict, List, Optional, Union
+from typing import IO, Dict, List, Optional
 
 from bot.paths import MODEL, PROJECT_ROOT, TRACKER_DB
+from bot.serving.supervision import (
+    LOOPBACK,
+    BotAddresses,
+    Output,
+    StopRequestedError,
+    answers,
+    die_with_parent,
+    server_env,
+    spawn,
+    stop_groups,
+    wait_http,
+)
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 FIRST_BACKOFF_S, MAX_BACKOFF_S, STABLE_AFTER_S = 1.0, 30.0, 60.0
-PR_SET_PDEATHSIG = 1
 # Library deprecation warnings are for Rasa's developers, not for whoever runs the bot.
 QUIET_WARNINGS = "ignore::DeprecationWarning,ignore::PendingDeprecationWarning,ignore::FutureWarning"
 
@@ -36,81 +45,36 @@ log = logging.getLogger("bot.supervisor")
 
 
 @dataclass(frozen=True)
-class Ports:
+class Ports(BotAddresses):
     rasa: int = int(os.environ.get("RASA_PORT", "5005"))
     actions: int = int(os.environ.get("ACTION_PORT", "5055"))
     demo: int = int(os.environ.get("DEMO_PORT", "8080"))
-    host: str = "127.0.0.1"
+    host: str = LOOPBACK
 
     @property
     def bot_url(self) -> str:
         return f"http://{self.host}:{self.rasa}"
 
     @property
-    def widget_url(self) -> str:
-        return f"{self.bot_url}/webhooks/widget/"
-
-    @property
     def demo_url(self) -> str:
         return f"http://{self.host}:{self.demo}/"
-
-    @property
-    def rest_url(self) -> str:
-        return f"http://{self.host}:{self.rasa}/webhooks/rest/webhook"
-
-    @property
-    def ready_url(self) -> str:
-        return f"{self.bot_url}/ready"
 
 
 def child_env(ports: Ports) -> Dict[str, str]:
     # Everything set for `make run` reaches the servers: TRACKER_DB, WIDGET_FRAME_ANCESTORS, and
     # HANDOFF_URL (the contact for a person, read by the action server and the feedback endpoint).
-    env = dict(os.environ)
+    env = server_env(ports.host)
     env.setdefault("TRACKER_DB", str(TRACKER_DB))
     env.setdefault("LOG_LEVEL", "WARNING")  # Rasa's INFO lines are for its developers; errors still show
     env.update(
         {
             "ACTION_ENDPOINT_URL": f"http://{ports.host}:{ports.actions}/webhook",
             "DEMO_PORT": str(ports.demo),  # the widget's frame-ancestors default follows it
-            "SANIC_HOST": ports.host,  # the action server binds loopback only
-            "RASA_TELEMETRY_ENABLED": "false",  # offline by design
-            "TF_CPP_MIN_LOG_LEVEL": "3",
-            "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
             "PYTHONWARNINGS": QUIET_WARNINGS,
-            # Fewer malloc arenas: TensorFlow's threads otherwise each grow their own, inflating memory.
-            "MALLOC_ARENA_MAX": env.get("MALLOC_ARENA_MAX", "2"),
-            "PYTHONPATH": str(PROJECT_ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
         }
     )
     Path(env["TRACKER_DB"]).parent.mkdir(parents=True, exist_ok=True)
     return env
-
-
-def _die_with_parent() -> None:
-    """In the child, before exec: get SIGTERM when the parent dies, even by SIGKILL (Linux)."""
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-
-
-class StopRequestedError(Exception):
-    pass
-
-
-def wait_http(url: str, timeout: float, proc: subprocess.Popen, stopping: Callable[[], bool] = lambda: False) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if stopping():
-            raise StopRequestedError
-        if proc.poll() is not None:
-            raise RuntimeError(f"process for {url} exited with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
 @dataclass
@@ -146,7 +110,7 @@ class BotProcesses:
         """The running children in start order: action server, Rasa server, demo page."""
         return [s.proc for s in self.servers.values() if s.proc is not None]
 
-    def _output(self) -> Union[int, IO[bytes], None]:
+    def _output(self) -> Output:
         if self.log_file is not None:
             if self._log is None:
                 self._log = open(self.log_file, "ab")
@@ -154,17 +118,7 @@ class BotProcesses:
         return subprocess.DEVNULL if self.quiet else None
 
     def _spawn(self, args: List[str], extra_env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
-        out = self._output()
-        return subprocess.Popen(
-            [sys.executable, *args],
-            cwd=PROJECT_ROOT,
-            env={**child_env(self.ports), **(extra_env or {})},
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=out,
-            start_new_session=True,
-            preexec_fn=_die_with_parent,
-        )
+        return spawn(args, {**child_env(self.ports), **(extra_env or {})}, self._output())
 
     def _start(self, server: Server) -> None:
         self.servers[server.name] = server
@@ -254,21 +208,13 @@ class BotProcesses:
                 server.start_deadline = now + server.start_timeout
                 log.warning("%s restarted (pid %d), waiting for it to answer", server.name, server.proc.pid)
             elif server.start_deadline and proc.poll() is None:
-                if self._answers(server.health_url):
+                if answers(server.health_url):
                     server.start_deadline, server.up_since = 0.0, now
                     log.warning("%s is back", server.name)
                 elif now > server.start_deadline:
                     log.error("%s did not answer within %.0f s; stopping it", server.name, server.start_timeout)
                     server.start_deadline = 0.0
                     self._stop([proc], grace=5)
-
-    @staticmethod
-    def _answers(url: str) -> bool:
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                return bool(response.status == 200)
-        except OSError:
-            return False
 
     # -- stopping --------------------------------------------------------------------
     def stop(self, grace: float = 10) -> None:
@@ -281,23 +227,7 @@ class BotProcesses:
 
     @staticmethod
     def _stop(children: List[subprocess.Popen], grace: float) -> None:
-        for proc in children:
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)  # the group: anything the child started too
-            except (ProcessLookupError, PermissionError):
-                if proc.poll() is None:
-                    proc.terminate()
-        deadline = time.monotonic() + grace
-        for proc in children:
-            try:
-                proc.wait(max(0.1, deadline - time.monotonic()))
-            except subprocess.TimeoutExpired:
-                pass
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)  # a no-op unless something in the group hung on
-            except (ProcessLookupError, PermissionError):
-                pass
-            proc.wait()
+        stop_groups(children, grace)
 
     def __enter__(self) -> BotProcesses:
         return self.start()
@@ -314,7 +244,7 @@ def configure_logging() -> None:
 
 def serve(shell: bool = False) -> int:
     configure_logging()
-    _die_with_parent()  # if `make` (our parent) is killed, we get SIGTERM and clean up
+    die_with_parent()  # if `make` (our parent) is killed, we get SIGTERM and clean up
     bot = BotProcesses()
     received: List[int] = []
 
@@ -369,7 +299,7 @@ def run_shell(bot: BotProcesses) -> int:
     args += ["-i", bot.ports.host, "-p", str(bot.ports.rasa)]
     # In our process group, so the terminal is its; stopped by pid below.
     proc = subprocess.Popen(
-        [sys.executable, *args], cwd=PROJECT_ROOT, env=child_env(bot.ports), preexec_fn=_die_with_parent
+        [sys.executable, *args], cwd=PROJECT_ROOT, env=child_env(bot.ports), preexec_fn=die_with_parent
     )
     bot.servers["Rasa shell"] = Server("Rasa shell", args, "", 0, proc=proc)
     while proc.poll() is None and not bot.stop_requested:

@@ -1,40 +1,24 @@
 """The cluster's Python servers (Rasa replicas, action servers), kept running.
 
-Each runs in its own process group with its output in var/cluster/logs/. A server
-that exits is restarted after a backoff that doubles up to 30 s, and is logged;
-nginx sends traffic to the others meanwhile.
+Each runs in its own process group with its output in var/cluster/logs/ (started and
+stopped by bot/serving/supervision.py, as `make run`'s are). A server that exits is
+restarted after a backoff that doubles up to 30 s, and is logged; nginx sends traffic
+to the others meanwhile.
 """
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Callable, Dict, List, Optional
 
-from bot.paths import PROJECT_ROOT
+from bot.serving.supervision import spawn, stop_groups
 
 MAX_BACKOFF_S = 30.0
 # A server that stayed up this long counts as healthy again: its next crash restarts it at once.
 HEALTHY_AFTER_S = 60.0
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent() -> None:
-    """In the child before exec: get SIGTERM if the cluster process dies, even by SIGKILL,
-    so no replica outlives it (Linux only; elsewhere the next `make cluster` cleans up)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    except (OSError, AttributeError):
-        pass
 
 
 @dataclass
@@ -59,16 +43,9 @@ class Child:
         if self._log is None:
             self.log_path.parent.mkdir(parents=True, exist_ok=True)
             self._log = open(self.log_path, "ab")  # kept open for the child's lifetime
-        self.proc = subprocess.Popen(
-            [sys.executable, *self.args],
-            cwd=PROJECT_ROOT,
-            env=self.env,
-            stdin=subprocess.DEVNULL,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # a terminal's Ctrl-C reaches the cluster process only
-            preexec_fn=die_with_parent,
-        )
+        # In a new session: a terminal's Ctrl-C reaches the cluster process only; and the
+        # kernel's SIGTERM if the cluster process dies (elsewhere than Linux, the next run cleans up).
+        self.proc = spawn(self.args, self.env, self._log)
         self.started_at = time.monotonic()
         self.restart_at = None
 
@@ -97,14 +74,6 @@ class Child:
         say(f"{self.name} restarted (pid {self.pid})")
         return True
 
-    def signal_group(self, signum: int) -> None:
-        if self.alive():
-            assert self.proc is not None
-            try:
-                os.killpg(self.proc.pid, signum)
-            except (ProcessLookupError, PermissionError):
-                pass
-
     def close_log(self) -> None:
         if self._log is not None:
             self._log.close()
@@ -113,15 +82,6 @@ class Child:
 
 def stop_children(children: List[Child], grace: float = 15) -> None:
     """SIGTERM every group, wait up to `grace`, then SIGKILL what is left."""
+    stop_groups([c.proc for c in children if c.proc is not None and c.alive()], grace)
     for child in children:
-        child.signal_group(signal.SIGTERM)
-    deadline = time.monotonic() + grace
-    for child in children:
-        if child.proc is None:
-            continue
-        try:
-            child.proc.wait(max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            child.signal_group(signal.SIGKILL)
-            child.proc.wait(10)
         child.close_log()

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import List
 
 from bot.paths import MODEL, VAR_DIR
+from bot.serving.supervision import LOOPBACK, BotAddresses
 
-HOST = "127.0.0.1"
+HOST = LOOPBACK
 DEFAULT_STATE_DIR = VAR_DIR / "cluster"
 
 
@@ -18,7 +19,7 @@ def _env_int(name: str, default: int) -> int:
 
 
 @dataclass(frozen=True)
-class ClusterConfig:
+class ClusterConfig(BotAddresses):
     replicas: int = field(default_factory=lambda: _env_int("REPLICAS", 2))
     # Replica i listens on rasa_base_port + i, its action server on action_base_port + i.
     rasa_base_port: int = field(default_factory=lambda: _env_int("CLUSTER_RASA_BASE_PORT", 5401))
@@ -51,14 +52,6 @@ class ClusterConfig:
     @property
     def demo_url(self) -> str:
         return f"http://{HOST}:{self.demo_port}/"
-
-    @property
-    def rest_url(self) -> str:
-        return f"{self.bot_url}/webhooks/rest/webhook"
-
-    @property
-    def widget_url(self) -> str:
-        return f"{self.bot_url}/webhooks/widget/"
 
     @property
     def frame_ancestors(self) -> str:

@@ -7,15 +7,15 @@ import os
 import shutil
 import signal
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from bot.paths import DEPLOY_DIR, PROJECT_ROOT
+from bot.paths import DEPLOY_DIR
 from bot.serving.cluster.children import Child, stop_children
 from bot.serving.cluster.config import HOST, ClusterConfig
 from bot.serving.cluster.nginx_site import HEADERS_FILE, SiteSettings, render_site
 from bot.serving.cluster.services import Nginx, Postgres, Redis, ServiceError, process_running
+from bot.serving.supervision import ExitedError, server_env, wait_http
 from bot.serving.web.demo_server import PAGE as DEMO_PAGE
 
 ENDPOINTS = DEPLOY_DIR / "endpoints.cluster.yml"
@@ -112,19 +112,7 @@ class Cluster:
         self.config.state_file.unlink(missing_ok=True)
 
     def _base_env(self) -> Dict[str, str]:
-        env = dict(os.environ)  # HANDOFF_URL among it: the contact for a person (deploy/advisor.env)
-        env.update(
-            {
-                "PYTHONPATH": str(PROJECT_ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
-                "SANIC_HOST": HOST,  # the action server binds loopback only
-                "RASA_TELEMETRY_ENABLED": "false",
-                "TF_CPP_MIN_LOG_LEVEL": "3",
-                "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
-                # Fewer malloc arenas: TensorFlow's threads otherwise each grow their own.
-                "MALLOC_ARENA_MAX": env.get("MALLOC_ARENA_MAX", "2"),
-            }
-        )
-        return env
+        return server_env(HOST)  # HANDOFF_URL among it: the contact for a person (deploy/advisor.env)
 
     def _action_child(self, index: int) -> Child:
         port = self.config.action_ports[index]
@@ -195,17 +183,15 @@ class Cluster:
                 shutil.chown(path, user=Nginx.user, group=Nginx.user)
 
     def _wait_ready(self, child: Child, url: str) -> None:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if not child.alive():
-                raise ServiceError(f"{child.name} exited during start-up: see {child.log_path}")
-            try:
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.5)
-        raise ServiceError(f"{child.name} did not answer on {url} within {START_TIMEOUT_S} s: see {child.log_path}")
+        assert child.proc is not None
+        try:
+            wait_http(url, START_TIMEOUT_S, child.proc, step=0.5)
+        except ExitedError:
+            raise ServiceError(f"{child.name} exited during start-up: see {child.log_path}") from None
+        except TimeoutError:
+            raise ServiceError(
+                f"{child.name} did not answer on {url} within {START_TIMEOUT_S} s: see {child.log_path}"
+            ) from None
 
     # --- run -----------------------------------------------------------------------------------
 
