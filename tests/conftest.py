@@ -6,7 +6,7 @@ import json
 import os
 import urllib.request
 import uuid
-from typing import Any, Callable, Dict, Iterator, List
+from typing import Any, Callable, Dict, Iterator, List, Tuple
 
 import pytest
 
@@ -16,6 +16,16 @@ from bot.knowledge.model import KnowledgeBase
 from bot.paths import KNOWLEDGE_DIR, MODEL, PROJECT_ROOT
 
 SHARED = PROJECT_ROOT.parent / "shared"
+
+
+def server_ports(offset: int = 0) -> Tuple[int, int, int]:
+    """(Rasa, action server, demo page) ports for servers a test starts: this run's TEST_RASA_PORT,
+    TEST_ACTION_PORT and TEST_DEMO_PORT plus `offset` (each test picks its own, below 50), so two
+    runs given different bases never share a port."""
+    rasa = int(os.environ.get("TEST_RASA_PORT", "5105"))
+    actions = int(os.environ.get("TEST_ACTION_PORT", "5155"))
+    demo = int(os.environ.get("TEST_DEMO_PORT", "8180"))
+    return rasa + offset, actions + offset, demo + offset
 
 
 @pytest.fixture(scope="session")
@@ -62,11 +72,8 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from bot.serving.processes import BotProcesses, Ports
 
     os.environ["TRACKER_DB"] = str(tmp_path_factory.mktemp("tracker") / "tracker.db")
-    ports = Ports(
-        rasa=int(os.environ.get("TEST_RASA_PORT", "5105")),
-        actions=int(os.environ.get("TEST_ACTION_PORT", "5155")),
-        demo=int(os.environ.get("TEST_DEMO_PORT", "8180")),
-    )
+    rasa, actions, demo = server_ports()
+    ports = Ports(rasa=rasa, actions=actions, demo=demo)
     # No WIDGET_FRAME_ANCESTORS: the default must follow the demo page's port on its own.
     os.environ.pop("WIDGET_FRAME_ANCESTORS", None)
     log_file = tmp_path_factory.mktemp("logs") / "servers.log"

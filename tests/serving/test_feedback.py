@@ -228,17 +228,13 @@ def test_nginx_forwards_the_feedback_endpoints() -> None:
 def test_handoff_url_reaches_the_bot_started_as_make_run_starts_it(tmp_path, monkeypatch) -> None:
     """HANDOFF_URL set for `make run` is offered by the action server and after a "Not helpful"."""
     from bot.serving.processes import BotProcesses, Ports
-    from tests.conftest import MODEL
+    from tests.conftest import MODEL, server_ports
 
     handoff = "https://www.example.edu/careers/advice"
     monkeypatch.setenv("HANDOFF_URL", handoff)
     monkeypatch.setenv("TRACKER_DB", str(tmp_path / "tracker.db"))
-    # Next to this run's other test servers (TEST_*_PORT + 2).
-    ports = Ports(
-        rasa=int(os.environ.get("TEST_RASA_PORT", "5105")) + 2,
-        actions=int(os.environ.get("TEST_ACTION_PORT", "5155")) + 2,
-        demo=int(os.environ.get("TEST_DEMO_PORT", "8180")) + 2,
-    )
+    rasa, actions, demo = server_ports(2)  # next to this run's other test servers
+    ports = Ports(rasa=rasa, actions=actions, demo=demo)
     with BotProcesses(ports, MODEL, log_file=tmp_path / "servers.log"):
         sender = new_sender()
         (answer,) = ask(ports.rest_url, sender, "is there a human I could talk to?")

@@ -140,10 +140,11 @@ def test_with_the_action_server_down_the_visitor_is_told_and_ready_says_why(serv
 def test_an_unusable_database_at_startup_is_not_replaced_by_memory(tmp_path, monkeypatch):
     """Rasa used to carry on with an in-memory store: answers that were never saved."""
     from bot.serving.processes import BotProcesses, Ports
-    from tests.conftest import MODEL
+    from tests.conftest import MODEL, server_ports
 
     monkeypatch.setenv("TRACKER_DB", str(tmp_path))  # a directory: SQLite cannot open it
-    bot = BotProcesses(Ports(rasa=5310, actions=5311, demo=5312), MODEL, log_file=tmp_path / "servers.log")
+    rasa, actions, demo = server_ports(5)
+    bot = BotProcesses(Ports(rasa=rasa, actions=actions, demo=demo), MODEL, log_file=tmp_path / "servers.log")
     try:
         bot.start()
         status, reply = ask(bot.ports.rest_url, "nowhere-to-save")

@@ -12,10 +12,12 @@ from typing import Iterator, Tuple
 
 import pytest
 
+from tests.conftest import server_ports
 from tests.serving.http import get, post_raw
 from tests.serving.procs import descendants, listening, start_serve, still_running, wait_for
 
-RASA, ACTIONS, DEMO = 5320, 5321, 5322
+RASA, ACTIONS, DEMO = server_ports(10)
+STARTING = server_ports(11)  # the servers the signal-during-startup tests start and stop
 READY = f"http://127.0.0.1:{RASA}/ready"
 REST = f"http://127.0.0.1:{RASA}/webhooks/rest/webhook"
 
@@ -89,7 +91,7 @@ def test_repeated_sigterm_stops_everything(serve):
 
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGHUP, signal.SIGKILL])
 def test_a_signal_during_startup_leaves_nothing_running(tmp_path, signum):
-    proc = start_serve(5323, 5324, 5325, tmp_path)
+    proc = start_serve(*STARTING, tmp_path)
     try:
         # The action server up and the Rasa server loading its model: the worst moment.
         wait_for(lambda: any("rasa_main" in c for c in descendants(proc.pid).values()), 60, "Rasa starting")
@@ -101,7 +103,7 @@ def test_a_signal_during_startup_leaves_nothing_running(tmp_path, signum):
         proc.wait(60)
         # SIGKILL gives no chance to clean up: the children get SIGTERM from the kernel instead.
         wait_for(lambda: not still_running(children), 30, "children gone")
-        assert not any(listening(port) for port in (5323, 5324, 5325))
+        assert not any(listening(port) for port in STARTING)
     finally:
         if proc.poll() is None:
             proc.kill()
