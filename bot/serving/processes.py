@@ -5,7 +5,8 @@ same way. A server that exits is logged and restarted with a growing pause
 (1 s, 2 s, 4 s ... up to 30 s; back to 1 s once it has run for a minute), so
 one crash does not take the others down. SIGTERM, SIGINT or SIGHUP, once or
 many times, stops everything: the signal only sets a flag that the loops
-below check, so a second signal cannot cut the cleanup short. Each child also
+below check, so a second signal cannot cut the cleanup short. A hang-up of
+the terminal counts as SIGHUP even when `make` leads its session. Each child also
 gets SIGTERM from the kernel if this process dies without cleaning up
 (PR_SET_PDEATHSIG), and everything binds 127.0.0.1.
 """
@@ -14,9 +15,11 @@ from __future__ import annotations
 
 import logging
 import os
+import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -242,6 +245,26 @@ def configure_logging() -> None:
     )
 
 
+def hang_up_with_terminal(fd: int) -> None:
+    """If `fd` is a terminal, send ourselves SIGHUP when it hangs up (its window closed, its ssh
+    connection dropped), as an interactive shell passes the hang-up on to what it runs.
+
+    Only a session's leader gets the kernel's SIGHUP. Typed into bash, that is bash, which passes
+    it on; started as `ssh -t host make shell`, it is make, which only waits for us to finish.
+    """
+    if fd < 0 or not os.isatty(fd):
+        return
+
+    def watch() -> None:
+        poller = select.poll()
+        poller.register(fd, 0)  # nothing asked for: poll returns on a hang-up or an error only
+        for _, events in poller.poll():
+            if events & (select.POLLHUP | select.POLLERR):
+                os.kill(os.getpid(), signal.SIGHUP)
+
+    threading.Thread(target=watch, name="terminal hang-up", daemon=True).start()
+
+
 def serve(shell: bool = False) -> int:
     configure_logging()
     die_with_parent()  # if `make` (our parent) is killed, we get SIGTERM and clean up
@@ -255,6 +278,7 @@ def serve(shell: bool = False) -> int:
 
     for signum in STOP_SIGNALS:
         signal.signal(signum, on_signal)
+    hang_up_with_terminal(sys.stdin.fileno() if sys.stdin is not None else -1)
     try:
         log.info("starting the action server on %s:%d", bot.ports.host, bot.ports.actions)
         bot.start_actions()

@@ -41,6 +41,20 @@ def descendants(root: int) -> Dict[int, str]:
     return found
 
 
+def session_members(session: int) -> Dict[int, str]:
+    """Every process in the session `session` leads, with its command line."""
+    found: Dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[3]) == session:  # after the state: ppid, pgrp, session
+                found[int(entry)] = cmdline(int(entry))
+    return found
+
+
 def still_running(processes: Dict[int, str]) -> Dict[int, str]:
     """Those of `processes` that still run (same pid, same command line; zombies don't count)."""
     alive = {}
