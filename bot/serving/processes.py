@@ -6,9 +6,10 @@ same way. A server that exits is logged and restarted with a growing pause
 one crash does not take the others down. SIGTERM, SIGINT or SIGHUP, once or
 many times, stops everything: the signal only sets a flag that the loops
 below check, so a second signal cannot cut the cleanup short. A hang-up of
-the terminal counts as SIGHUP even when `make` leads its session. Each child also
-gets SIGTERM from the kernel if this process dies without cleaning up
-(PR_SET_PDEATHSIG), and everything binds 127.0.0.1.
+the terminal counts as SIGHUP even when `make` leads its session. Each child
+also gets SIGTERM from the kernel if this process dies without cleaning up
+(PR_SET_PDEATHSIG), and everything binds 127.0.0.1. Starting, waiting for and
+stopping a child is bot/serving/supervision.py's, shared with `make cluster`.
 """
 
 from __future__ import annotations
