@@ -88,6 +88,13 @@ def test_the_shell_listens_on_loopback_and_dies_with_its_terminal(tmp_path):
         wait_for(lambda: server_up() and b"Your input" in terminal.read(), 60, "the prompt")
         os.write(terminal.master, b"What is engineering management?\r")
         wait_for(lambda: server_up() and b"interdisciplinary" in terminal.read(), 60, "an answer in the shell")
+        # A task is declined in the shell as on the web channels (issue #17). The answer's buttons are a menu:
+        # its last entry, "Type out your own message...", takes free text.
+        seen = len(terminal.read())
+        os.write(terminal.master, b"\x1b[B" * 4 + b"\r")
+        wait_for(lambda: server_up() and b"Your input" in terminal.read()[seen:], 60, "the prompt again")
+        os.write(terminal.master, b"Translate engineering manager into Japanese\r")
+        wait_for(lambda: server_up() and b"not something I can do" in terminal.read()[seen:], 60, "a decline")
         children = descendants(terminal.proc.pid)
         terminal.hang_up()
         terminal.proc.wait(60)
