@@ -6,13 +6,17 @@ engineering manager"; "wat is enginering managment" -> "what is engineering mana
 - Shorthand comes from a table (bot/nlu/shorthand.yml), the same one the build's augmentation
   reads in reverse (bot/nlu/augment.py).
 - Spelling is corrected with SymSpell (symspellpy) against the project's own vocabulary first
-  (every word of the knowledge base and of the NLU training data, counted above any English word,
-  so it wins a tie) and the English frequency list that ships inside symspellpy second.
-- Only an unknown word is corrected: a word of the project, of the English list or of the
-  shorthand table's `keep` list is never changed, nor is anything holding a digit (numbers,
-  "$165,370", "18%", "165k"), a URL or an e-mail address, an acronym ("CMI", "BLS"), or a
-  capitalised word inside a sentence (a name the lists don't hold: "Tesla", "Elon").
-  At most 2 edits, 1 for a word of four letters or fewer; words of one or two letters are left.
+  (every word of the knowledge base and of the NLU training data, `build/project_words.json`,
+  counted above any English word so it wins a tie, and ordered among itself by the project's own
+  use: "enginer" is "engineer", not "engine") and the English frequency list that ships inside
+  symspellpy second.
+- Only an unknown word is corrected: a word of the project, of the English list, of common web
+  text (`build/web_words.json`: "reddit", "pharma") or of the shorthand table's `keep` list is
+  never changed, nor is anything holding a digit (numbers, "$165,370", "18%", "165k"), a URL or an
+  e-mail address, or an acronym ("CMI", "BLS"). A capitalised word inside a sentence is a name
+  ("Tesla", "Elon"): corrected only into a project word one edit away ("Northestern").
+  At most 2 edits, 1 for a word of five letters or fewer, and 2 only into a project word ("bonjour"
+  is no "honour"); words of one or two letters are left.
 - A correction never makes an everyday request on topic: when none of a message's own words
   touches the subject (`build/topic_words.json`), a correction into a topic word is made only at
   one edit, and only into a word that names the subject (`build/subject_words.json`: "salry",
@@ -196,7 +200,7 @@ class Normaliser:
         self._cache[word] = best
         return best
 
-    def is_subject_word(self, word: str) -> bool:
+    def is_topic_word(self, word: str) -> bool:
         low = word.lower()
         return low in self.topic or singular(low) in self.topic
 
@@ -212,13 +216,11 @@ class Normaliser:
             found += self._chunk_changes(chunk.group(0), chunk.start(), at_start)
             at_start = bool(_SENTENCE_END.search(chunk.group(0)))
         spelling = [c for c in found if c.kind == "spelling"]
-        if spelling and any(self.is_subject_word(c.after) for c in spelling):
+        if spelling and any(self.is_topic_word(c.after) for c in spelling):
             shorthand_only = apply(text, [c for c in found if c.kind == "shorthand"])
             if not self.touches_subject(shorthand_only):
                 found = [
-                    c
-                    for c in found
-                    if not (c.kind == "spelling" and self.is_subject_word(c.after) and not self.sure(c))
+                    c for c in found if not (c.kind == "spelling" and self.is_topic_word(c.after) and not self.sure(c))
                 ]
         return found
 

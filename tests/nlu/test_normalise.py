@@ -14,7 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.knowledge.model import KnowledgeBase, strings_in
 from bot.knowledge.terms import Resolver, terms
 from bot.knowledge.text import words
-from bot.nlu.augment import MAX_PER_INTENT, RATIO, TYPOS, Augmenter, example_lines, write_augmented
+from bot.nlu.augment import TRIED_RATIO, TYPOS, Augmenter, example_lines, write_augmented
 from bot.nlu.build import training_examples
 from bot.nlu.components import TEXT_ORIGINAL, TextNormaliser
 from bot.nlu.normalise import Normaliser, Shorthand, english_words, from_build, load_shorthand
@@ -169,8 +169,8 @@ def hand_examples() -> List[tuple]:
 def test_variants_are_seeded_bounded_and_new(tmp_path: Path) -> None:
     known = set()
     first, second = tmp_path / "a.yml", tmp_path / "b.yml"
-    count = write_augmented(training_examples(), known, first)
-    write_augmented(training_examples(), known, second)
+    count = write_augmented(training_examples(), known, first, TRIED_RATIO)
+    write_augmented(training_examples(), known, second, TRIED_RATIO)
     assert first.read_text() == second.read_text(), "the same training data gives the same variants"
     examples = hand_examples()
     per_intent: dict = {}
@@ -179,9 +179,9 @@ def test_variants_are_seeded_bounded_and_new(tmp_path: Path) -> None:
     variants = example_lines(
         (b["intent"], b["examples"]) for b in yaml.safe_load(first.read_text())["nlu"] if "intent" in b
     )
-    assert len(variants) == count and 0.08 * len(examples) < count <= RATIO * len(examples) + len(per_intent)
+    assert len(variants) == count and 0.08 * len(examples) < count <= TRIED_RATIO * len(examples) + len(per_intent)
     for intent, n in per_intent.items():
-        assert sum(1 for i, _ in variants if i == intent) <= min(MAX_PER_INTENT, n * RATIO + 1)
+        assert sum(1 for i, _ in variants if i == intent) <= n * TRIED_RATIO + 1, "every intent grows by the same share"
     taken = {e.lower() for _, e in examples}
     assert not [v for _, v in variants if v.lower() in taken]
     assert len({v.lower() for _, v in variants}) == len(variants)
@@ -197,14 +197,15 @@ def test_a_variant_has_a_typo_or_shorthand() -> None:
     assert changed and not any(w in english_words() for w in changed), "a typo that makes a real word is no typo"
 
 
-def test_the_variants_are_no_words_of_the_project() -> None:
+def test_the_variants_are_no_words_of_the_project(tmp_path: Path) -> None:
     """augmented.yml is not read for the vocabulary: its typos would never be corrected."""
-    if not (AUGMENTED_NLU.exists() and KNOWN_WORDS.exists()):
+    if not KNOWN_WORDS.exists():
         pytest.fail("run `python -m bot build` (make test does it)")
+    assert AUGMENTED_NLU.exists(), "the build writes it (empty while RATIO is 0)"
     known = set(yaml.safe_load(KNOWN_WORDS.read_text()))
+    variants = tmp_path / "augmented.yml"
+    write_augmented(training_examples(), known, variants, TRIED_RATIO)
     hand = {w for _, e in hand_examples() for w in words(e)}
     shorthand = {w for short, _ in load_shorthand().pairs() for w in words(short)}
-    typos = (
-        {w for b in yaml.safe_load(AUGMENTED_NLU.read_text())["nlu"] for w in words(b["examples"])} - hand - shorthand
-    )
+    typos = {w for b in yaml.safe_load(variants.read_text())["nlu"] for w in words(b["examples"])} - hand - shorthand
     assert len(typos) > 50 and not (typos & known), sorted(typos & known)
