@@ -18,10 +18,10 @@ KB_FILES := $(wildcard data/knowledge/*.yml)
 # The build and the NLU pipeline, and the two layers they import (bot/language, bot/knowledge; see
 # pyproject.toml's import contracts): a change here means a rebuild and a retrain. Answers
 # (bot/advice), serving (bot/serving) and the widget don't need one.
-BUILD_SOURCES := $(wildcard bot/knowledge/*.py bot/language/*.py bot/nlu/*.py) bot/paths.py bot/cli.py
+BUILD_SOURCES := $(wildcard bot/knowledge/*.py bot/language/*.py bot/nlu/*.py) bot/nlu/shorthand.yml bot/paths.py bot/cli.py
 BUILD_STAMP := build/.built
 HAND_RULES := $(filter-out data/rules/generated.yml,$(wildcard data/rules/*.yml))
-TRAINING_DATA := $(filter-out data/nlu/generated.yml data/rules/generated.yml,$(wildcard data/*.yml data/*/*.yml))
+TRAINING_DATA := $(filter-out data/nlu/generated.yml data/nlu/augmented.yml data/rules/generated.yml,$(wildcard data/*.yml data/*/*.yml))
 MODEL := models/advisor.tar.gz
 
 .PHONY: lint eval bench bench-quick report help install build train run shell test validate test-stories test-nlu test-py check-chromium clean \
@@ -162,4 +162,4 @@ bench-cluster: $(MODEL) cluster-deps
 	$(PY) -m benchmarks.cluster_bench
 
 clean:
-	rm -rf build models results var $(VENV) data/nlu/generated.yml .rasa
+	rm -rf build models results var $(VENV) data/nlu/generated.yml data/nlu/augmented.yml .rasa

@@ -70,7 +70,8 @@ class LocalConversation:
         `candidates` are slots set since the message, as FormAction appends them to the tracker
         it sends the validation action (rasa-sdk's `slots_to_validate` reads them from there).
         """
-        user = {"event": "user", "text": message.get("text"), "parse_data": message}
+        # As Rasa stores it: the event's text as the visitor typed it, parse_data's as the NLU read it (normalised).
+        user = {"event": "user", "text": message.get("text_original", message.get("text")), "parse_data": message}
         events: List[Dict[str, Any]] = [*self.history, {**user, "metadata": message.get("metadata") or {}}]
         events += [{"event": "action", "name": READINESS_FORM}] if candidates is not None else []
         events += [{"event": "slot", "name": k, "value": v} for k, v in (candidates or {}).items()]
@@ -137,7 +138,13 @@ class LocalConversation:
                 self._form(message, dispatcher, prefilled)
         else:
             self._run(ActionAnswer(), message, dispatcher)
-        self.history.append({"event": "user", "text": message.get("text"), "metadata": message.get("metadata") or {}})
+        self.history.append(
+            {
+                "event": "user",
+                "text": message.get("text_original", message.get("text")),
+                "metadata": message.get("metadata") or {},
+            }
+        )
         self.history += [
             {"event": "bot", "text": m.get("text"), "metadata": {ANSWER_KIND: m.get(ANSWER_KIND)}}
             for m in dispatcher.messages

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import FrozenSet, Iterable, List, Optional
+from typing import Dict, FrozenSet, Iterable, List, Optional
 
 from bot.knowledge.text import singular, words
 from bot.paths import STOP_WORDS_FILE
@@ -23,6 +24,11 @@ SMALL_TALK = frozenset({"greet", "goodbye", "thank", "bot_identity", "help", "st
 def known_words(texts: Iterable[str]) -> FrozenSet[str]:
     """The vocabulary of the training data and the knowledge base."""
     return frozenset(w for t in texts for w in words(t))
+
+
+def word_counts(texts: Iterable[str]) -> Dict[str, int]:
+    """How often each word of the known vocabulary is used: the normaliser prefers the common ones."""
+    return dict(Counter(w for t in texts for w in words(t)))
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +64,11 @@ def save_words(found: FrozenSet[str], path: Path) -> None:
     """A word list written by `python -m bot build`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(sorted(found)), encoding="utf-8")
+
+
+def save_counts(counts: Dict[str, int], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(dict(sorted(counts.items()))), encoding="utf-8")
 
 
 def load_words(path: Path) -> Optional[FrozenSet[str]]:

@@ -15,10 +15,11 @@ from bot.knowledge.loader import load_knowledge_base, write_compiled
 from bot.knowledge.model import KnowledgeBase, strings_in
 from bot.knowledge.terms import PROGRAM, ROLE, terms
 from bot.knowledge.text import singular
-from bot.language.vocabulary import SMALL_TALK, content_words, known_words, save_words
+from bot.language.vocabulary import SMALL_TALK, content_words, known_words, save_counts, save_words, word_counts
 from bot.nlu.forms import check_readiness_form
 from bot.nlu.rules import check_topic_intents, domain_intents, write_rules
 from bot.paths import (
+    AUGMENTED_NLU,
     CHAT_WORDS,
     COMPILED_KB,
     DOMAIN_FILE,
@@ -26,9 +27,12 @@ from bot.paths import (
     GENERATED_RULES,
     KNOWN_WORDS,
     NLU_DIR,
+    PROJECT_WORDS,
     SPACY_MODEL_DIR,
     STOP_WORDS_FILE,
+    SUBJECT_WORDS_FILE,
     TOPIC_WORDS,
+    WEB_WORDS,
 )
 
 Example = Tuple[Optional[str], str]  # (intent, examples); intent is None for synonym blocks
@@ -50,6 +54,8 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     """Validate the KB, then write every artefact generated from it."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from bot.nlu.augment import write_augmented
+    from bot.nlu.normalise import english_words, web_words
     from bot.nlu.pipeline import save_pipeline
     from bot.nlu.training_data import write_generated_nlu
 
@@ -61,22 +67,32 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     write_generated_nlu(kb, GENERATED_NLU)
     write_rules(DOMAIN_FILE, GENERATED_RULES)
     examples = training_examples()
-    save_words(vocabulary(kb, examples), KNOWN_WORDS)
+    known = vocabulary(kb, examples)
+    save_words(known, KNOWN_WORDS)
+    save_counts(word_counts(list(strings_in(kb.to_dict())) + [text for _, text in examples]), PROJECT_WORDS)
+    save_words(web_words(english_words()), WEB_WORDS)
+    variants = write_augmented(examples, set(known), AUGMENTED_NLU)
     save_words(frozenset(STOP_WORDS), STOP_WORDS_FILE)  # read by the action server without spaCy
     save_words(topic_vocabulary(kb, examples), TOPIC_WORDS)
+    save_words(subject_vocabulary(kb), SUBJECT_WORDS_FILE)
     save_words(chat_vocabulary(examples), CHAT_WORDS)
     if not quiet:
         count = sum(1 for _ in kb.entries())
         print(f"knowledge base OK: {count} entries from {knowledge_dir}")
         print(f"wrote {COMPILED_KB}, {SPACY_MODEL_DIR}, {GENERATED_NLU}, {GENERATED_RULES}")
+        print(f"wrote {variants} typo and shorthand variants of the training examples to {AUGMENTED_NLU}")
     return 0
 
 
 def training_examples() -> List[Example]:
-    """(intent, examples) of every NLU block in data/nlu/, generated.yml included."""
+    """(intent, examples) of every NLU block in data/nlu/, generated.yml included.
+
+    Not augmented.yml: its typos are no words of the project ("enginering" would never be corrected).
+    """
     return [
         (block.get("intent"), str(block.get("examples", "")))
         for path in sorted(NLU_DIR.glob("*.yml"))
+        if path.name != AUGMENTED_NLU.name
         for block in yaml.safe_load(path.read_text(encoding="utf-8")).get("nlu", [])
     ]
 
@@ -95,10 +111,14 @@ def topic_vocabulary(kb: KnowledgeBase, examples: List[Example]) -> FrozenSet[st
     on_topic = list(strings_in(kb.to_dict()))
     on_topic += [text for intent, text in examples if intent and intent not in OFF_TOPIC_INTENTS]
     everyday = [text for intent, text in examples if intent == OUT_OF_SCOPE]
-    names = [t.text for t in terms(kb) if t.label in (ROLE, PROGRAM)]  # not gaps or features: "how long", "where"
-    subject = {w for name in names for w in content_words(name)} | {singular(w) for w in SUBJECT_WORDS}
-    shared = {w for t in everyday for w in content_words(t)} - subject
+    shared = {w for t in everyday for w in content_words(t)} - subject_vocabulary(kb)
     return frozenset(w for t in on_topic for w in content_words(t)) - shared
+
+
+def subject_vocabulary(kb: KnowledgeBase) -> FrozenSet[str]:
+    """Words that name the subject: those of the roles' and programs' names, and the career words."""
+    names = [t.text for t in terms(kb) if t.label in (ROLE, PROGRAM)]  # not gaps or features: "how long", "where"
+    return frozenset({w for name in names for w in content_words(name)} | {singular(w) for w in SUBJECT_WORDS})
 
 
 def chat_vocabulary(examples: List[Example]) -> FrozenSet[str]:
