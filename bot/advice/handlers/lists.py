@@ -112,7 +112,9 @@ LIST_VERB = re.compile(
 )
 WHICH = re.compile(r"\b(?:which|what)\b")
 # A short question leaning on the last answer: "and which sectors?", "what about the frameworks?".
-LEANS_ON_LAST = re.compile(r"^\W*(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$")
+LEANS_ON_LAST = re.compile(
+    r"^\W*(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$|^\W*(?:and )?(?:which|what) \w+(?: \w+)?\W*$"
+)
 NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
 
