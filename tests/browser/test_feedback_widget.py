@@ -13,6 +13,7 @@ import sqlite3
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_widget import SHOTS, browser  # noqa: F401  (browser: the Chromium fixture)
 
@@ -161,8 +162,10 @@ def test_helpful_is_stored_and_a_failed_send_can_be_retried(site: Site) -> None:
     assert "couldn't be sent" in problem.inner_text()
     site.context.unroute("**/webhooks/widget/feedback")
     group.get_by_role("button", name="Retry").click()
-    problem.wait_for(state="hidden")
-    assert group.get_by_role("button", name="Helpful", exact=True).get_attribute("aria-pressed") == "true"
+    problem.wait_for(state="hidden")  # hidden as the retry starts; pressed once the server has stored it
+    expect(group.get_by_role("button", name="Helpful", exact=True)).to_have_attribute(
+        "aria-pressed", "true", timeout=30_000
+    )
     [(message_id, rating, comment)] = stored(site.sender())
     assert rating == "helpful" and comment is None and asked(site.sender(), message_id) == QUESTION
     # A reload keeps the choice shown.
