@@ -14,7 +14,7 @@ from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
 from bot.advice.compose import Composer
 from bot.advice.handlers.gaps import decisive_gap_answer
-from bot.advice.handlers.provenance import articles_named
+from bot.advice.handlers.provenance import articles_named, figures_named
 from bot.advice.narrower import with_narrower_subject
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
@@ -189,7 +189,13 @@ class Advisor(Composer):
             return False
         if question.intent in CONTEXT_INTENTS:
             has_context = bool(question.context.topic or question.context.citations)
-            if question.intent == SOURCES_INTENT and not has_context and not asks_about_sources(question.text):
+            said = question.said()  # "that 18% thing - who says that?": the figure is in the background
+            if (
+                question.intent == SOURCES_INTENT
+                and not has_context
+                and not asks_about_sources(said)
+                and not figures_named(self.kb, said)
+            ):
                 return True  # "why was I charged a fee?" is not asking where the answers come from
             return not has_context and off_topic(question.text, self.topic_words)  # a follow-up to nothing
         if question.intent in self.knowledge_intents:  # background counts: "...the Routemap. Where can I learn it?"

@@ -46,7 +46,7 @@ REQUEST_PATTERNS: Dict[str, Pattern[str]] = {
     # Language work.
     "translate": re.compile(
         r"\btranslat\w*\b|\bhow (?:do you|would you|do i|to) say\b[^?]*\bin (?:[a-z]+)\b"
-        r"|\b(?:say|write|put|type|spell|answer|reply|respond|speak|explain)\b[^.?!]{0,40}\b(?:in|into) "
+        r"|(?<!taught )(?<!delivered )(?<!offered )(?<!available )\b(?:in|into) "
         r"(?:japanese|chinese|mandarin|spanish|french|german|italian|portuguese|russian|arabic|hindi|"
         r"korean|dutch|polish|turkish|swedish|urdu|bengali|vietnamese|thai|greek|hebrew|latin|pig latin|emoji)\b",
     ),

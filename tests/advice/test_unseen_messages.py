@@ -156,6 +156,7 @@ def test_a_follow_up_feature_is_the_program_in_context_only(wired: Advisor, kb: 
         "write a haiku about engineering management",
         "What do you honestly think of Ada Lovelace as an engineering leader?",
         "review my CV for an engineering manager role",
+        "summarise the leeds article in spanish please",
     ],
 )
 def test_tasks_role_play_instructions_and_opinions_are_declined(wired: Advisor, text: str) -> None:
@@ -244,3 +245,28 @@ def test_a_short_which_question_after_one_articles_list_keeps_that_article(wired
     leeds = [n for p in topic.points if p.source == "leeds" for n in p.names]
     others = [n for p in topic.points if p.source != "leeds" for n in p.names if not any(n in m for m in leeds)]
     assert all(n in reply for n in leeds) and not any(n in reply for n in others)
+
+
+def test_which_country_after_a_figure_is_about_that_figure(wired: Advisor, kb: KnowledgeBase) -> None:
+    context = after(wired, "ask_experience")
+    topic = kb.topic_for_intent("ask_experience")
+    assert topic is not None
+    figure = kb.statistics_quoted(topic)[0]
+    assert figure.region and figure.region in ask(wired, "which country?", "follow_up", context).text
+
+
+def test_a_figure_named_in_the_background_is_the_one_asked_about(wired: Advisor, kb: KnowledgeBase) -> None:
+    boost = next(s for s in kb.statistics if "%" in s.value and "master" in s.label)
+    question = Question(
+        "ask_sources",
+        "who says that?",
+        [],
+        ranking=[("ask_sources", 0.9)],
+        background=f"that {boost.value} pay thing -",
+    )
+    assert boost.measured_by in wired.answer(question).text
+
+
+def test_when_did_they_publish_is_a_date_question(wired: Advisor, kb: KnowledgeBase) -> None:
+    for source in kb.sources:
+        assert when(source.published) in ask(wired, f"when did {source.id} publish their article?").text

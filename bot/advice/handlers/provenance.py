@@ -28,7 +28,8 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"\bwho (?:wrote|writes|authored|penned|is the author)\b|\bauthors?\b|\bwriters?\b|\bwritten by\b|\bbyline\b"
     ),
     "date": re.compile(
-        r"\bwhen (?:was|is|did|were)\b[^?]{0,50}\b(?:written|published|posted|released|updated|out|come out|came out|"
+        r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,50}\b(?:written|published|publish|posted|post|released|release|"
+        r"updated|update|write|out|come out|came out|"
         r"put out|written up|from|dated)\b|\bpublication date\b|\bpublished (?:on|in|when)\b|\bdate of\b"
         r"|\bwhat (?:date|year|day|month)\b|\bhow (?:old|recent|current|up to date|up-to-date|new|fresh|dated)\b"
         r"|\b(?:more|most|less|least) recent\b|\bnewer\b|\bolder\b|\b(?:first|originally|last) (?:published|updated|"
@@ -80,6 +81,7 @@ POINTS_AT_FIGURE = re.compile(
     r"stats|numbers|figures|\d[\d,]*k?%?)\b|\b(?:is|was|are) (?:that|it|this|they)\b|^\W*(?:and |so |ok |okay )*"
     r"(?:is|was) (?:it|that)\b|\bwhere'?s (?:that|this|it)\b|\bfrom\?|\bcome from\b"
 )
+POINTS_BACK = re.compile(r"\b(?:that|this|it|those|these|so)\b")
 POINTS_AT_ARTICLE = re.compile(
     r"\b(?:article|articles|piece|post|blog|page|source|sources|text|report|story|write-up|writeup|it|that|this|"
     r"they|one|ones)\b"
@@ -149,6 +151,9 @@ def articles_named(kb: KnowledgeBase, text: str) -> List[Source]:
     return named
 
 
+ELLIPTICAL_WORDS = 1  # content words a question may have and still lean wholly on the last answer ("which country?")
+
+
 GENERIC_PUBLISHER_WORDS = frozenset({"university", "of", "online", "the", "college", "school"})
 
 
@@ -159,7 +164,12 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
         return None
     low = question.text.lower()
     figures = figures_named(kb, question.text) if facets & (FIGURE_FACETS | ARTICLE_FACETS) else []
-    points_at_figure = POINTS_AT_FIGURE.search(low) or facets == {"value"}  # "by how much?" is all ellipsis
+    if not figures and question.background and POINTS_BACK.search(low):
+        figures = figures_named(kb, question.background)  # "that 18% pay bump thing - who says that?"
+    # "Which country?", "by how much?": nothing named but what is asked, so it is about the last figure.
+    # ("Who says so?" alone is left to the sources answer, which gives the figure's origin and the sections.)
+    elliptical = len(content_words(low)) <= ELLIPTICAL_WORDS and facets != {"measured_by"}
+    points_at_figure = POINTS_AT_FIGURE.search(low) or facets == {"value"} or elliptical
     if not figures and state.figure and points_at_figure and not names_a_claim(low, state):
         if facets & FIGURE_FACETS or FIGURE_WORDS.search(low):
             figures = [state.figure]  # "is that per year?", "how recent is that data?"
