@@ -11,7 +11,7 @@ import pytest
 
 from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
-from bot.advice.handlers.lists import LISTS, count_words
+from bot.advice.handlers.lists import LISTS, count_words, lists_asked
 from bot.advice.handlers.provenance import when
 from bot.advice.requests import request_kind
 from bot.advice.types import context_after
@@ -270,3 +270,15 @@ def test_a_figure_named_in_the_background_is_the_one_asked_about(wired: Advisor,
 def test_when_did_they_publish_is_a_date_question(wired: Advisor, kb: KnowledgeBase) -> None:
     for source in kb.sources:
         assert when(source.published) in ask(wired, f"when did {source.id} publish their article?").text
+
+
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("how many years of work do engineering manager positions usually require?", False),
+        ("how many different sectors does leeds name?", True),
+        ("on how many points do they compare engineers and managers?", True),
+    ],
+)
+def test_a_count_is_of_the_noun_after_how_many(text: str, counted: bool) -> None:
+    assert bool(lists_asked(text)) == counted

@@ -106,6 +106,10 @@ LISTS: List[KBList] = [
     KBList("programs", _nouns(r"programs|programmes|courses|master's programs|masters programs"), _programs),
 ]
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b")
+# Where a counted noun may start: right after "how many" / "number of", past up to two words ("different job").
+COUNTED = re.compile(
+    r"\b(?:how many|number of|count(?: the)?)\s+(?:(?:different|distinct|separate|key|main|\w+ing)\s+)?"
+)
 LIST_VERB = re.compile(
     r"\b(?:list|lists|listed|name|names|named|mention|mentions|mentioned|cite|cites|give|gives|enumerate|include|"
     r"includes|cover|covers|highlight|highlights|identify|identifies|suggest|suggests|offer|offers)\b"
@@ -124,9 +128,17 @@ def lists_asked(text: str) -> List[KBList]:
     named = [kb_list for kb_list in LISTS if kb_list.asked_as.search(low)]
     if not named:
         return []
-    if COUNT.search(low) or (LIST_VERB.search(low) and (WHICH.search(low) or low.lstrip().startswith("list"))):
+    counted = [kb_list for kb_list in named if _counts(kb_list, low)]
+    if counted:
+        return counted[:2]
+    if LIST_VERB.search(low) and (WHICH.search(low) or low.lstrip().startswith("list")) and not COUNT.search(low):
         return named[:2]
     return []
+
+
+def _counts(kb_list: KBList, low: str) -> bool:
+    """ "How many job titles…": the list's noun is what is counted, not a word further on ("how many years… roles")."""
+    return any(kb_list.asked_as.match(low, m.end()) for m in COUNTED.finditer(low))
 
 
 def count_words(n: int) -> str:
