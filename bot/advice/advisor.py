@@ -13,6 +13,7 @@ from bot.advice import handlers  # noqa: F401  (importing registers every handle
 from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
 from bot.advice.compose import Composer
+from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.handlers.gaps import decisive_gap_answer
 from bot.advice.handlers.provenance import articles_named, figures_named
 from bot.advice.narrower import with_narrower_subject
@@ -64,6 +65,7 @@ class Advisor(Composer):
         self.guard = ScopeGuard(kb)
         self.knowledge_intents = knowledge_intents(kb)
         self.passages = PassageIndex(kb)
+        self.details = DetailIndex(kb)
         # Words of what the KB describes (its gaps left out: "stanford" is named there as not covered).
         described = {name: value for name, value in kb.to_dict().items() if name != "gaps"}
         self.kb_words = frozenset(w for text in strings_in(described) for w in words(text))
@@ -88,7 +90,7 @@ class Advisor(Composer):
         handler = choose_handler(self, question, found)
         answer = handler(self, question, found)
         if handler is handler_for(question.intent, self.kb) and question.intent in self.knowledge_intents:
-            answer = self.grounded(question, answer)
+            answer = self.grounded(question, answer, found)
         answer = with_narrower_subject(self.kb, question.text, found.get(ROLE, []), answer)
         answer = scoped_to_article(self, answer, articles_named(self.kb, question.text))
         answer = with_background(self, question, answer)
@@ -97,12 +99,19 @@ class Advisor(Composer):
             answer.updates.setdefault("citations", list(unique))
         return answer
 
-    def grounded(self, question: Question, answer: Answer) -> Answer:
+    def grounded(self, question: Question, answer: Answer, found: Found) -> Answer:
         """The intent's answer, unless it misses the rare KB words the question asks about and one passage has them.
 
         "How important is financial literacy for an engineering manager?" can read to NLU like the
-        experience question; the skills aspect is where the sources say it.
+        experience question; the skills aspect is where the sources say it. "Who designed the Leeds
+        course?" is a program question whose answer is one detail of the program.
         """
+        if answer.kind == AnswerKind.ANSWER and RESTS_ON_VISITOR not in answer.text:
+            named = articles_named(self.kb, question.text)
+            entries = frozenset(i for label in (ROLE, PROGRAM) for i in found.get(label, []))
+            match = self.details.best(question.text, frozenset(s.id for s in named) or None, entries)
+            if match is not None and not self.details.said(match, answer.text):
+                return detail_answer(self, match)
         passage = self.passages.best(question.text, [question.intent], min_score=GROUNDING_SCORE)
         if (
             passage is None

@@ -69,13 +69,13 @@ class PassageIndex:
         """
         if not SUBJECT.search(normalise(text)):
             return None
-        asked = _asked(text)
+        asked = asked_stems(text)
         about_programs = bool(PROGRAM_WORDS.search(normalise(text)))
         scored = []
         for passage in self.passages:
             if passage.kind == "feature" and not about_programs:
                 continue  # a program's feature answers questions about programs only
-            score = sum(self.idf.get(s, 0.0) for s in passage.stems if any(_same_word(s, a) for a in asked))
+            score = sum(self.idf.get(s, 0.0) for s in passage.stems if any(same_word(s, a) for a in asked))
             if score >= max(MIN_SCORE, min_score):
                 scored.append((score, passage))
         if not scored:
@@ -87,24 +87,24 @@ class PassageIndex:
 
     def covers(self, passage: Passage, question: str, answer: str) -> bool:
         """True when the answer already holds the words the question and the passage share."""
-        shared = [s for s in passage.stems if any(_same_word(s, a) for a in _asked(question))]
-        said = _stems(answer)
-        return any(any(_same_word(s, a) for a in said) for s in shared)
+        shared = [s for s in passage.stems if any(same_word(s, a) for a in asked_stems(question))]
+        said = stems_of(answer)
+        return any(any(same_word(s, a) for a in said) for s in shared)
 
 
-def _same_word(one: str, other: str) -> bool:
+def same_word(one: str, other: str) -> bool:
     if one == other:
         return True
     shorter, longer = sorted((one, other), key=len)
     return len(shorter) >= MIN_SHARED_PREFIX - 1 and longer.startswith(shorter[:MIN_SHARED_PREFIX])
 
 
-def _asked(text: str) -> FrozenSet[str]:
+def asked_stems(text: str) -> FrozenSet[str]:
     """The stems a question asks about: "my mentor says …" is about what the mentor says, not mentoring."""
-    return _stems(POSSESSED.sub(" ", normalise(text)))
+    return stems_of(POSSESSED.sub(" ", normalise(text)))
 
 
-def _stems(text: str) -> FrozenSet[str]:
+def stems_of(text: str) -> FrozenSet[str]:
     stop = stop_words()
     return frozenset(stem(w) for w in words(text) if w not in stop) - GENERIC
 
@@ -113,14 +113,16 @@ def _passages(kb: KnowledgeBase) -> Sequence[Passage]:
     out: List[Passage] = []
     for topic in kb.topics:
         out.append(
-            Passage("topic", topic.id, topic.id, topic.intent, _stems(" ".join(kb.fill(p.text) for p in topic.points)))
+            Passage(
+                "topic", topic.id, topic.id, topic.intent, stems_of(" ".join(kb.fill(p.text) for p in topic.points))
+            )
         )
     for aspect in kb.comparison.aspects:
         text = " ".join([aspect.title, *aspect.synonyms, aspect.engineer, aspect.manager])
-        out.append(Passage("aspect", aspect.id, aspect.id, ASPECT_INTENT, _stems(text)))
+        out.append(Passage("aspect", aspect.id, aspect.id, ASPECT_INTENT, stems_of(text)))
     # Roles are left out: a question that names the subject asks about engineering managers, not another job.
     for program in kb.programs:
         for feature in program.features:
             text = " ".join([feature.title, feature.text, *feature.synonyms])
-            out.append(Passage("feature", feature.id, program.id, PROGRAM_INTENT, _stems(text)))
+            out.append(Passage("feature", feature.id, program.id, PROGRAM_INTENT, stems_of(text)))
     return out

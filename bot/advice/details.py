@@ -1,0 +1,130 @@
+"""The one KB text that holds what a detailed question asks: "who designed the Leeds course?".
+
+An intent's answer is written for the usual question of its kind. A question about a detail
+("which disruptive technologies?", "how many engineering schools?") can land on the right intent
+and still get an answer that never mentions what it asked. This index holds every article-sourced
+text of the KB (each topic point, each side of each aspect, each program's summary and features,
+each role's description) with its citation, and finds the one whose rare words the question shares.
+The advisor uses it when the intent's answer leaves those words out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Dict, FrozenSet, Iterator, List, Optional
+
+from bot.advice.compose import Composer
+from bot.advice.retrieval import asked_stems, same_word, stems_of
+from bot.advice.types import Answer, Citation
+from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
+from bot.knowledge.text import normalise, stem, words
+
+SLOT_OF = {Topic: "topic", Aspect: "aspect", Program: "program", Role: "role"}  # the context slot an entry sets
+MIN_SCORE = 3.0  # summed rarity (idf) of the shared words: two uncommon words, or one rare one and another
+MIN_SHARED = 2  # words: one shared word ("pay", "online", "school") is too often a coincidence in so small a KB
+MIN_SHARE = 0.5  # of the question's own rare words (what is left after the subject and names), half at least
+# Words about the articles rather than in them: "which reasons does the Leeds article list?"
+ABOUT_THE_TEXT = frozenset(
+    stem(w)
+    for w in """article articles piece post page blog list lists listed mention mentions mentioned name names named
+    give gives given say says said write wrote written summary bullet bullets point points state states stated
+    according source sources reason reasons example examples""".split()
+)
+
+
+@dataclass(frozen=True)
+class Detail:
+    text: str  # as the visitor reads it: with its subject ("Leeds' MSc: ...", "Quality engineer/analyst: ...")
+    citation: Citation
+    entry_id: str  # the KB entry it belongs to (a topic, aspect, program or role)
+    stems: FrozenSet[str]
+
+
+@dataclass(frozen=True)
+class Match:
+    detail: Detail
+    score: float
+    shared: FrozenSet[str]  # the question's stems the detail holds
+
+
+class DetailIndex:
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.details = list(_details(kb))
+        counts: Dict[str, int] = {}
+        for detail in self.details:
+            for s in detail.stems:
+                counts[s] = counts.get(s, 0) + 1
+        self.idf = {s: math.log(1 + len(self.details) / n) for s, n in counts.items()}
+        # Names of articles and programs say which side, not which detail: "what does Leeds say about X?".
+        self.names = frozenset(
+            stem(w)
+            for text in [*(s.publisher for s in kb.sources), *(n for p in kb.programs for n in p.synonyms)]
+            for w in words(normalise(text))
+        )
+
+    def best(
+        self, question: str, sources: Optional[FrozenSet[str]] = None, entries: FrozenSet[str] = frozenset()
+    ) -> Optional[Match]:
+        """The detail the question's rare words point to clearly, from the given articles if any.
+
+        Among texts that hold the same words, one of the entries the question names (a role, a
+        program) wins, then the shortest: it says the most about those words.
+        """
+        asked = asked_stems(question) - self.names - ABOUT_THE_TEXT
+        weight = {
+            a: self.idf.get(a, max((v for s, v in self.idf.items() if same_word(s, a)), default=0.0)) for a in asked
+        }
+        wanted = sum(weight.values())
+        if wanted <= 0:
+            return None
+        scored: List[Match] = []
+        for detail in self.details:
+            if sources is not None and detail.citation[0] not in sources:
+                continue
+            shared = frozenset(a for a in asked if any(same_word(s, a) for s in detail.stems))
+            score = sum(weight[a] for a in shared)
+            if len(shared) >= MIN_SHARED and score >= MIN_SCORE and score >= MIN_SHARE * wanted:
+                scored.append(Match(detail, score, shared))
+        if not scored:
+            return None
+        top = max(m.score for m in scored)
+        tied = [m for m in scored if m.score >= top - 1e-9]
+        return min(tied, key=lambda m: (m.detail.entry_id not in entries, len(m.detail.stems)))
+
+    def said(self, match: Match, answer_text: str) -> bool:
+        """True when an answer holds any of the words the question and the detail share: it is on that detail."""
+        present = stems_of(answer_text)
+        return any(any(same_word(a, s) for s in present) for a in match.shared)
+
+
+def detail_answer(composer: Composer, match: Match) -> Answer:
+    """The detail on its own, cited; the next turn's context is its entry."""
+    detail = match.detail
+    entry = composer.kb.get(detail.entry_id)
+    slot = SLOT_OF.get(type(entry), "topic")
+    return composer.compose(
+        [detail.text],
+        [detail.citation],
+        updates={slot: detail.entry_id, "citations": [f"{detail.citation[0]}|{detail.citation[1]}"]},
+    )
+
+
+def _details(kb: KnowledgeBase) -> Iterator[Detail]:
+    def detail(text: str, source: str, section: str, entry_id: str) -> Detail:
+        return Detail(text, (source, section), entry_id, stems_of(text))
+
+    for topic in kb.topics:
+        for point in topic.points:
+            yield detail(kb.fill(point.text), point.source, point.section, topic.id)
+    for aspect in kb.comparison.aspects:
+        yield detail(f"{aspect.title}: {aspect.engineer} {aspect.manager}", aspect.source, aspect.section, aspect.id)
+    for program in kb.programs:
+        about = f"The {program.university} {program.name}"
+        yield detail(f"{about}: {program.summary}", program.source, program.section, program.id)
+        for feature in program.features:
+            yield detail(f"{about}: {feature.text}", program.source, feature.section, program.id)
+    for role in kb.roles:
+        for text in (role.involves, role.degree_helps):
+            if text:
+                yield detail(f"{role.title}: {text}", role.source, role.section, role.id)
