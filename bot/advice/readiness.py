@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.advice.advisor import Advisor
+from bot.advice.answers.personal import personal_advice
+from bot.advice.answers.roles import matching_roles
 from bot.advice.compose import READINESS_BUTTON
-from bot.advice.handlers.personal import personal_advice
-from bot.advice.handlers.roles import matching_roles
 from bot.advice.profile import profile_from
 from bot.advice.readiness_replies import OPENERS, SCORES, Reply, interpret, padded
 from bot.advice.screening import wants_to_stop
