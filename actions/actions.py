@@ -14,7 +14,7 @@ from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
-from bot.advice.handlers.handoff import with_contact_offer
+from bot.advice.answers.handoff import with_contact_offer
 from bot.advice.readiness import Progress, ReadinessCheck
 from bot.advice.types import QuestionPart
 from bot.contact import CONTACT_METADATA, contact_url, usable_contact_url

@@ -10,12 +10,12 @@ from dataclasses import replace
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
+from bot.advice.answers.gaps import decisive_gap_answer
+from bot.advice.answers.provenance import articles_named, figures_named
+from bot.advice.answers.topics import passage_answer
 from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
-from bot.advice.compose import Composer
 from bot.advice.details import DetailIndex, detail_answer
-from bot.advice.handlers.gaps import decisive_gap_answer
-from bot.advice.handlers.provenance import articles_named, figures_named
 from bot.advice.narrower import with_narrower_subject
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
@@ -31,6 +31,7 @@ from bot.advice.screening import (
     off_topic,
     wants_fit_check,
 )
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase, strings_in
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE, Resolver
@@ -45,11 +46,11 @@ GROUNDING_SCORE = 3.0  # how rare the question's KB words must be to overrule th
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
 SOURCES_INTENT = "ask_sources"
-RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's own words (handlers.personal)
+RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's own words (answers.personal)
 CONTEXT_INTENTS = frozenset({"follow_up", SOURCES_INTENT})
 
 
-class Advisor(Composer):
+class Advisor(Tools):
     def __init__(
         self,
         kb: KnowledgeBase,
@@ -121,8 +122,6 @@ class Advisor(Composer):
             or self.passages.covers(passage, question.text, answer.text)
         ):
             return answer
-        from bot.advice.handlers.chitchat import passage_answer
-
         return passage_answer(self, question, [question.intent]) or answer
 
     def readable_parts(self, question: Question) -> List[QuestionPart]:

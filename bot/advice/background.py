@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.advice.answers.personal import EXPERIENCE_REQUIRED, personal_advice
 from bot.advice.compose import SOURCES_SEPARATOR, Composer
-from bot.advice.handlers.personal import EXPERIENCE_REQUIRED, personal_advice
 from bot.advice.profile import profile_from
 from bot.advice.types import Answer, AnswerKind, Question
 

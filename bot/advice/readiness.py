@@ -2,7 +2,8 @@
 
 One question per readiness sign in the knowledge base (Leeds lists five), then
 an optional question about experience. Free-text replies ("yeah mostly", "not
-really", "sometimes") are read with `interpret`; an unclear reply is asked
+really", "sometimes") are read with `interpret` (`bot.advice.readiness_replies`, the
+phrases in `readiness_replies.yml`); an unclear reply is asked
 again with a hint, a second unclear reply is counted as "not sure"; "stop"
 leaves; a question asked mid-check is answered and the check resumes.
 `ReadinessCheck` holds the logic; the Rasa form (`readiness_form`, one slot
@@ -12,195 +13,19 @@ decides, from the slots still empty, which step to ask next. No Rasa types here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.advice.advisor import Advisor
+from bot.advice.answers.personal import personal_advice
+from bot.advice.answers.roles import matching_roles
 from bot.advice.compose import READINESS_BUTTON
-from bot.advice.handlers.personal import personal_advice
-from bot.advice.handlers.roles import matching_roles
 from bot.advice.profile import profile_from
+from bot.advice.readiness_replies import OPENERS, SCORES, Reply, interpret, padded
 from bot.advice.screening import wants_to_stop
 from bot.advice.types import Answer, AnswerKind, Button, Citation, Context, Question
 from bot.knowledge.model import Signal
 from bot.knowledge.slots import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, slot_for
-from bot.knowledge.text import normalise
-
-
-class Reply(str, Enum):
-    YES = "yes"
-    PARTLY = "partly"
-    NO = "no"
-    UNSURE = "unsure"
-
-
-# How far each reply counts towards a sign; "not sure" is left out of the average.
-SCORES: Dict[Reply, float] = {Reply.YES: 1.0, Reply.PARTLY: 0.5, Reply.NO: 0.0}
-
-# Phrases per reply, tried in this order (so "not sure" is unsure, not no, and
-# "yes, sometimes" is partly). Matched as whole words.
-PHRASES: List[Tuple[Reply, Tuple[str, ...]]] = [
-    (
-        Reply.UNSURE,
-        (
-            "not sure",
-            "unsure",
-            "don't know",
-            "dont know",
-            "do not know",
-            "no idea",
-            "can't say",
-            "cant say",
-            "hard to say",
-            "no clue",
-            "dunno",
-            "not certain",
-            "skip",
-            "pass",
-            "no opinion",
-        ),
-    ),
-    (
-        Reply.PARTLY,
-        (
-            "sometimes",
-            "partly",
-            "partially",
-            "a bit",
-            "a little",
-            "kind of",
-            "kinda",
-            "sort of",
-            "sorta",
-            "somewhat",
-            "occasionally",
-            "it depends",
-            "depends",
-            "not always",
-            "now and then",
-            "more or less",
-            "in part",
-            "to some extent",
-            "to a degree",
-            "50/50",
-            "so so",
-            "so-so",
-            "maybe",
-            "mixed",
-            "some",
-            "on and off",
-            "here and there",
-            "don't mind",
-            "dont mind",
-            "not bad",
-            "fairly",
-            "moderately",
-            "i guess",
-            "i suppose",
-            "perhaps",
-        ),
-    ),
-    (
-        Reply.NO,
-        (
-            "no",
-            "nope",
-            "nah",
-            "not really",
-            "not at all",
-            "never",
-            "rarely",
-            "seldom",
-            "hardly",
-            "not much",
-            "not particularly",
-            "not especially",
-            "don't",
-            "dont",
-            "do not",
-            "wouldn't",
-            "would not",
-            "not",
-            "hate",
-            "dislike",
-            "n",
-            "i'm not",
-            "i am not",
-            "no way",
-            "negative",
-        ),
-    ),
-    (
-        Reply.YES,
-        (
-            "yes",
-            "yeah",
-            "yep",
-            "yup",
-            "yea",
-            "ya",
-            "yes please",
-            "sure",
-            "definitely",
-            "absolutely",
-            "of course",
-            "certainly",
-            "i do",
-            "i would",
-            "i have",
-            "very much",
-            "totally",
-            "love",
-            "enjoy",
-            "like",
-            "always",
-            "often",
-            "mostly",
-            "usually",
-            "y",
-            "correct",
-            "indeed",
-            "true",
-            "for sure",
-            "100%",
-            "a lot",
-            "generally",
-            "i think so",
-            "yess",
-        ),
-    ),
-]
-
-# Words a reply opens with ("no, but I'd like to ..."): such a message answers the question asked.
-OPENERS = frozenset(
-    {
-        "yes",
-        "yeah",
-        "yep",
-        "yup",
-        "no",
-        "nope",
-        "nah",
-        "sometimes",
-        "definitely",
-        "absolutely",
-        "partly",
-        "never",
-        "rarely",
-        "sure",
-        "not",
-        "maybe",
-        "mostly",
-        "usually",
-        "often",
-        "always",
-        "occasionally",
-        "certainly",
-        "honestly",
-    }
-)
 
 # Intents answered mid-check (then the check resumes). Talk about what they enjoy
 # ("I like planning", "I'd be good at it") is a reply to the check, not an aside.
@@ -212,20 +37,6 @@ MIN_ANSWERS = 3  # fewer answered signs than this gives no verdict
 NO_VERDICT = "no_verdict"
 EXPERIENCE_VALUES = ("given", "skipped", "known")  # what the experience step's slot holds once done
 REPLY_BUTTONS = [Button("Yes", "Yes"), Button("Partly", "Partly"), Button("No", "No"), Button("Stop the check", "stop")]
-
-
-def _normalise(text: str) -> str:
-    """Words padded with spaces, so phrases match whole words; "50/50" and "100%" survive."""
-    return " " + re.sub(r"[^a-z0-9%/' ]+", " ", normalise(text)) + " "
-
-
-def interpret(text: str) -> Optional[Reply]:
-    """Yes, partly, no or unsure from a free-text reply; None when it isn't a reply."""
-    said = _normalise(text)
-    for reply, phrases in PHRASES:
-        if any(f" {p} " in said for p in phrases):
-            return reply
-    return None
 
 
 @dataclass
@@ -335,7 +146,7 @@ class ReadinessCheck:
             if said.years is not None or said.degree_field or said.field:
                 return self._advance(progress, step, "given", said.slot_updates())
         # A short reply or one that starts with yes/no is an answer even if NLU sees a question in it.
-        words = _normalise(text).split()
+        words = padded(text).split()
         explicit = reply is not None and (len(words) <= 4 or words[0] in OPENERS)
         is_question = question.intent in self.aside_intents and sure and (not explicit or text.endswith("?"))
         if is_question or text.startswith("/"):

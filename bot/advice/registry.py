@@ -7,15 +7,13 @@ new plain topic needs YAML and training examples, not Python.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Set
+from typing import Callable, Dict, FrozenSet, Set
 
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import KnowledgeBase
 
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
-
-Handler = Callable[["Advisor", Question, Found], Answer]
+Handler = Callable[[Tools, Question, Found], Answer]
 HANDLERS: Dict[str, Handler] = {}
 _KNOWLEDGE: Set[str] = set()  # registered intents whose answers rest on the KB (chit-chat is not)
 

@@ -9,33 +9,31 @@ another job where the answer would quote the engineering managers' figures
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, List, Optional
+from typing import Callable, List, Optional
 
-from bot.advice.handlers.gaps import answer_uncovered, decisive_gap_answer
-from bot.advice.handlers.lists import list_rule
-from bot.advice.handlers.places import place_answer
-from bot.advice.handlers.programs import (
+from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
+from bot.advice.answers.lists import list_rule
+from bot.advice.answers.places import place_answer
+from bot.advice.answers.programs import (
     answer_program,
     other_programs_answer,
     program_in_context,
     where_it_is_answer,
     where_to_learn_answer,
 )
-from bot.advice.handlers.provenance import provenance_rule
-from bot.advice.handlers.roles import figures_not_given, role_in_context_rule
-from bot.advice.handlers.sources import answer_sources
-from bot.advice.handlers.topics import technical_track_answer
+from bot.advice.answers.provenance import provenance_rule
+from bot.advice.answers.roles import figures_not_given, role_in_context_rule
+from bot.advice.answers.sources import answer_sources
+from bot.advice.answers.topics import technical_track_answer
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.retrieval import PROGRAM_WORDS
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
 from bot.knowledge.model import Statistic
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
-
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
 
 # Questions about whether management suits the visitor: a stated preference for technical work decides them.
 FIT_INTENTS = frozenset(
@@ -92,7 +90,7 @@ UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 SOURCES = "ask_sources"  # "where does that come from?" is about the last answer, whatever it names
 
 
-def choose_handler(advisor: Advisor, question: Question, found: Found) -> Handler:
+def choose_handler(advisor: Tools, question: Question, found: Found) -> Handler:
     """The intent's handler, unless the question's own words say what it is about."""
     intent_handler = handler_for(question.intent, advisor.kb)
     for rule in CONTEXT_RULES:  # whatever NLU made of it: "where is it?" after a program, "who says so?"
@@ -111,10 +109,10 @@ def choose_handler(advisor: Advisor, question: Question, found: Found) -> Handle
     return intent_handler
 
 
-Rule = Callable[["Advisor", Question, Found], Optional[Handler]]
+Rule = Callable[[Tools, Question, Found], Optional[Handler]]
 
 
-def definition_of_something_else(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def definition_of_something_else(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "What does au revoir mean?": the definition topic answers only for the subject (or "it", "that")."""
     text = question.text.lower()
     if question.intent not in DEFINING_INTENTS or not text or text.startswith("/") or found:
@@ -124,7 +122,7 @@ def definition_of_something_else(advisor: Advisor, question: Question, found: Fo
     return HANDLERS[OUT_OF_SCOPE]
 
 
-def a_program_question_about_no_program(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def a_program_question_about_no_program(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "Is there a sale on at John Lewis?" read as a program question: it names no program, course or study."""
     text = question.text.lower()
     if question.intent != PROGRAM_INTENT or found or question.context.program or not text or text.startswith("/"):
@@ -132,7 +130,7 @@ def a_program_question_about_no_program(advisor: Advisor, question: Question, fo
     return None if PROGRAM_WORDS.search(text) or STUDY_WORDS.search(text) else HANDLERS[OUT_OF_SCOPE]
 
 
-def another_roles_definition(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def another_roles_definition(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "What does a systems engineer actually do all day?" read as the definition: that role's answer."""
     subject = advisor.kb.subject_role()
     named = [r for r in found.get(ROLE, []) if not subject or r != subject.id]
@@ -141,7 +139,7 @@ def another_roles_definition(advisor: Advisor, question: Question, found: Found)
     return None
 
 
-def own_affairs(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def own_affairs(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "What is my compensation?", "when is my pay day?": the visitor's own records, which no article holds."""
     low = question.text.lower()
     if OWN_AFFAIRS.search(low) and not found.get(ROLE) and not CAREER_MOVE.search(low):
@@ -149,7 +147,7 @@ def own_affairs(advisor: Advisor, question: Question, found: Found) -> Optional[
     return None
 
 
-def program_follow_up(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def program_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """After an answer about a program: "where can I learn it?", "where is it?", "how long does it take?"."""
     program, feature = program_in_context(advisor, question.context.topic)
     if program is None:
@@ -182,7 +180,7 @@ COMPARED_WITH = re.compile(
 )
 
 
-def compared_with(advisor: Advisor, program_id: str, low: str) -> bool:
+def compared_with(advisor: Tools, program_id: str, low: str) -> bool:
     """True when the program is named only after "like", "than", "unlike"... in the question."""
     program = advisor.kb.program(program_id)
     if program is None:
@@ -191,13 +189,13 @@ def compared_with(advisor: Advisor, program_id: str, low: str) -> bool:
     return any(normalise(m.group(1)).removesuffix("'s") in names for m in COMPARED_WITH.finditer(low))
 
 
-def prefers_technical(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def prefers_technical(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     if question.intent in FIT_INTENTS and prefers_technical_work(question.said()):
         return technical_track_answer  # "I prefer technical work, should I manage?"
     return None
 
 
-def another_university_or_degree(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def another_university_or_degree(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     institution = other_institution(advisor, question.text)
     if institution is not None:
         return _other_programs(institution)  # "does Stanford have a master's in engineering management?"
@@ -207,7 +205,7 @@ def another_university_or_degree(advisor: Advisor, question: Question, found: Fo
     return None
 
 
-def another_job(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     figures = figures_asked_for(advisor, question)
     job = other_job(advisor, question, found) if figures else None
     if job is not None:
@@ -215,21 +213,21 @@ def another_job(advisor: Advisor, question: Question, found: Found) -> Optional[
     return None
 
 
-def a_place(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def a_place(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     place_gap = advisor.kb.place_gap()
     if question.intent != UNSURE and place_gap is not None and place_gap.id in found.get(GAP, []):
         return place_answer  # "and in the UK?": the figures are U.S. data
     return None
 
 
-def origin_follow_up(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def origin_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "Who collected that data?" after a figure: where it was measured, then the article."""
     if question.context.citations and ORIGIN.search(question.text.lower()):
         return answer_sources
     return None
 
 
-def gap_follow_up(advisor: Advisor, question: Question, found: Found) -> Optional[Handler]:
+def gap_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "Is that before or after tax?" after the salary: what the sources leave out, whatever NLU made of it."""
     if question.context.citations and advisor.decisive_gap(found) and POINTS_BACK.search(question.text.lower()):
         return decisive_gap_answer
@@ -259,14 +257,14 @@ RULES: List[Rule] = [
 
 
 def _figures_not_given(job: str, figures: List[Statistic]) -> Handler:
-    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+    def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
         return figures_not_given(advisor, job, figures)
 
     return answer
 
 
 def _where_to_learn(program_id: str, feature_id: Optional[str]) -> Handler:
-    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+    def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
         program = advisor.kb.get(program_id)
         feature = next((f for f in program.features if f.id == feature_id), None)
         return where_to_learn_answer(advisor, program, feature)
@@ -275,7 +273,7 @@ def _where_to_learn(program_id: str, feature_id: Optional[str]) -> Handler:
 
 
 def _feature_not_given(program_id: str, asked: List[str]) -> Handler:
-    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+    def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
         program = advisor.kb.get(program_id)
         lines = [
             f"My sources don't say anything about {' or '.join(asked)} for the {program.university} {program.name}.",
@@ -287,21 +285,21 @@ def _feature_not_given(program_id: str, asked: List[str]) -> Handler:
 
 
 def _where_it_is(program_id: str) -> Handler:
-    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+    def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
         return where_it_is_answer(advisor, advisor.kb.get(program_id))
 
     return answer
 
 
 def _not_covered(subject: str) -> Handler:
-    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+    def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
         return advisor.not_covered(subject, program_pages=False)
 
     return answer
 
 
 def _other_programs(institution: str) -> Handler:
-    def answer(advisor: Advisor, _question: Question, _found: Found) -> Answer:
+    def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
         return other_programs_answer(advisor, institution)
 
     return answer

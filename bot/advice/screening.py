@@ -7,9 +7,9 @@ import re
 from typing import FrozenSet, Optional, Sequence, Tuple
 
 from bot.knowledge.text import normalise, words
+from bot.language.limits import MAX_MESSAGE_CHARS
 from bot.language.vocabulary import content_words
 
-MAX_MESSAGE_CHARS = 1000
 MAX_WORD_CHARS = 40  # no English word is longer; a longer one is a pasted token or keyboard mash
 NOT_UNDERSTOOD = "Sorry, I didn't understand that. Could you rephrase it as a question about engineering management?"
 _LETTERS = re.compile(r"[A-Za-z]{2,}")

@@ -10,16 +10,14 @@ get the definition of engineering management.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List, Optional
+from typing import List, Optional
 
+from bot.advice.tools import Tools
 from bot.advice.types import Found, Question
 from bot.knowledge.model import Role, Statistic, Topic
 from bot.knowledge.terms import ROLE
 from bot.knowledge.text import normalise, plain, singular
 from bot.language.vocabulary import stop_words
-
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
 
 # "civil engineering jobs", "software engineers", "software developer jobs", "operations managers": a named job.
 JOB_NOUN = (
@@ -74,7 +72,7 @@ def subject_names(role: Role) -> List[str]:
     return [title, title.split()[-1], *(normalise(s) for s in role.synonyms)]
 
 
-def figures_describing_subject(advisor: Advisor, intent: str) -> List[Statistic]:
+def figures_describing_subject(advisor: Tools, intent: str) -> List[Statistic]:
     """The figures the intent's topic quotes that describe the subject role (salary, growth, experience)."""
     topic = advisor.kb.topic_for_intent(intent)
     subject = advisor.kb.subject_role()
@@ -83,7 +81,7 @@ def figures_describing_subject(advisor: Advisor, intent: str) -> List[Statistic]
     return [s for s in advisor.kb.statistics_quoted(topic) if s.describes == subject.id]
 
 
-def figures_asked_for(advisor: Advisor, question: Question) -> List[Statistic]:
+def figures_asked_for(advisor: Tools, question: Question) -> List[Statistic]:
     """The subject role's figures a question asks for: pay when it asks whose pay, else its topic's figures."""
     low = question.text.lower()
     asks_pay = advisor.guard.paid_job(question.text) or (question.intent in LEANING_INTENTS and PAY_WORDS.search(low))
@@ -94,7 +92,7 @@ def figures_asked_for(advisor: Advisor, question: Question) -> List[Statistic]:
     return figures_describing_subject(advisor, question.intent)
 
 
-def other_job(advisor: Advisor, question: Question, found: Found) -> Optional[str]:
+def other_job(advisor: Tools, question: Question, found: Found) -> Optional[str]:
     """The job, other than the subject role, that a figure question is about: a role id, or the words used."""
     subject = advisor.kb.subject_role()
     if subject is None:
@@ -197,7 +195,7 @@ def other_degree(text: str) -> Optional[str]:
     return None
 
 
-def other_institution(advisor: Advisor, text: str) -> Optional[str]:
+def other_institution(advisor: Tools, text: str) -> Optional[str]:
     """Another university's name in a question about programs, when the KB describes none of it."""
     low = plain(text)
     if not PROGRAM_WORDS.search(low):

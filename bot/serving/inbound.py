@@ -13,8 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, Optional
 
-from bot.advice.screening import MAX_MESSAGE_CHARS
 from bot.contact import CONTACT_METADATA, MAX_CONTACT_URL_CHARS, usable_contact_url
+from bot.language.limits import MAX_MESSAGE_CHARS
 
 # A valid body is {"sender": ..., "message": ...}: 1,000 characters of the worst case
 # (an emoji escaped as a surrogate pair, 12 bytes) fit in 16 KiB with room to spare.

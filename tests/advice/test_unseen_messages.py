@@ -11,8 +11,8 @@ import pytest
 
 from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
-from bot.advice.handlers.lists import LISTS, count_words, lists_asked
-from bot.advice.handlers.provenance import when
+from bot.advice.answers.lists import LISTS, count_words, lists_asked
+from bot.advice.answers.provenance import when
 from bot.advice.requests import request_kind
 from bot.advice.types import context_after
 from bot.knowledge.model import KnowledgeBase

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from bot.advice.screening import MAX_MESSAGE_CHARS
+from bot.language.limits import MAX_MESSAGE_CHARS
 from bot.serving.inbound import (
     MAX_BODY_BYTES,
     MAX_COMMENT_CHARS,

@@ -1,4 +1,8 @@
-"""Handlers by family. Importing this package registers every handler (`bot.advice.registry`)."""
+"""Handlers by family. Importing this package registers every handler (`bot.advice.registry`).
+
+A handler module only registers: what answers are built from is in `bot.advice.answers`, below the
+handlers, and no handler imports another.
+"""
 
 from bot.advice.handlers import (  # noqa: F401
     chitchat,
@@ -6,7 +10,6 @@ from bot.advice.handlers import (  # noqa: F401
     gaps,
     handoff,
     personal,
-    places,
     programs,
     roles,
     sources,

@@ -2,31 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import Optional
 
+from bot.advice.answers.follow_ups import answer_follow_up, next_reading
+from bot.advice.answers.programs import comparison_answer
+from bot.advice.answers.roles import figures_not_given
+from bot.advice.answers.topics import passage_answer
 from bot.advice.compose import MAX_BUTTONS
-from bot.advice.handlers.programs import comparison_answer, program_answer
-from bot.advice.handlers.roles import figures_not_given
 from bot.advice.registry import OUT_OF_SCOPE, handles
 from bot.advice.screening import wants_to_stop
 from bot.advice.subjects import figures_asked_for, other_job
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Button, Found, Question
 from bot.knowledge.terms import ASPECT, FEATURE, PROGRAM, ROLE
-
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
 
 # A low-confidence guess is offered as a "Did you mean" button when it is at least this likely.
 SUGGEST_MIN_CONFIDENCE = 0.15
 NAMED_ENTRIES = (ROLE, PROGRAM, FEATURE, ASPECT)  # KB entries a message can name
 FOLLOW_UP_WORDS = 6  # "how much do they make?": short enough to lean on the answer before it
-FOLLOW_UP_CONFIDENCE = 0.3  # NLU's next guess must be at least this likely
 MAX_GUESSES = 2
 
 
 @handles("greet", knowledge=False)
-def answer_greet(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_greet(advisor: Tools, question: Question, found: Found) -> Answer:
     return Answer(
         "Hello! I'm a career advisor for engineers weighing a move into engineering management. "
         "Ask me what it is, how it differs from engineering, whether you need a master's, "
@@ -37,7 +35,7 @@ def answer_greet(advisor: Advisor, question: Question, found: Found) -> Answer:
 
 
 @handles("stop", knowledge=False)
-def answer_stop(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_stop(advisor: Tools, question: Question, found: Found) -> Answer:
     if not (wants_to_stop(question.text) or question.text.startswith("/")):
         return answer_out_of_scope(advisor, question, found)  # classified "stop" but doesn't say it
     return Answer(
@@ -48,17 +46,17 @@ def answer_stop(advisor: Advisor, question: Question, found: Found) -> Answer:
 
 
 @handles("goodbye", knowledge=False)
-def answer_goodbye(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_goodbye(advisor: Tools, question: Question, found: Found) -> Answer:
     return Answer("Goodbye, and good luck with your next career step!", kind=AnswerKind.CHITCHAT)
 
 
 @handles("thank", knowledge=False)
-def answer_thank(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_thank(advisor: Tools, question: Question, found: Found) -> Answer:
     return Answer("You're welcome! Anything else you'd like to know?", advisor.help_buttons(), kind=AnswerKind.CHITCHAT)
 
 
 @handles("bot_identity", knowledge=False)
-def answer_identity(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_identity(advisor: Tools, question: Question, found: Found) -> Answer:
     names = " and ".join(f"{s.publisher}'s “{s.title}”" for s in advisor.kb.sources)
     return Answer(
         f"I'm an automated career advisor, a bot rather than a person. My answers come from two articles: {names}.",
@@ -68,7 +66,7 @@ def answer_identity(advisor: Advisor, question: Question, found: Found) -> Answe
 
 
 @handles("help", knowledge=False)
-def answer_help(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_help(advisor: Tools, question: Question, found: Found) -> Answer:
     return Answer(
         "I can help with engineering management careers: what the field is, how it differs from "
         "engineering, whether you need a master's, salary and job growth, the jobs a master's leads "
@@ -79,7 +77,7 @@ def answer_help(advisor: Advisor, question: Question, found: Found) -> Answer:
 
 
 @handles("nlu_fallback", knowledge=False)
-def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_unsure(advisor: Tools, question: Question, found: Found) -> Answer:
     """Low confidence: offer the likeliest topics as buttons, unless it looks off-topic."""
     if question.text and advisor.guard.foreign_subject(question.text):
         return answer_out_of_scope(advisor, question, found)
@@ -87,8 +85,6 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
     if compared is not None:
         return compared  # "product manager vs program manager": two roles or programs named
     if any(found.get(label) for label in NAMED_ENTRIES):
-        from bot.advice.handlers.follow_ups import answer_follow_up  # follow-ups import the other handlers
-
         return answer_follow_up(advisor, question, found)  # unsure, but it names a role, program or feature
     guesses = [
         name for name, confidence in question.ranking if name != "nlu_fallback" and confidence >= SUGGEST_MIN_CONFIDENCE
@@ -111,7 +107,7 @@ def answer_unsure(advisor: Advisor, question: Question, found: Found) -> Answer:
 
 
 @handles(OUT_OF_SCOPE, knowledge=False)
-def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_out_of_scope(advisor: Tools, question: Question, found: Found) -> Answer:
     """A decline; unless it is a short follow-up, or names the subject and a KB passage plainly answers it."""
     follow_up = leaning_follow_up(advisor, question)
     if follow_up is not None:
@@ -126,7 +122,7 @@ def answer_out_of_scope(advisor: Advisor, question: Question, found: Found) -> A
     return decline(advisor)
 
 
-def leaning_follow_up(advisor: Advisor, question: Question) -> Optional[Question]:
+def leaning_follow_up(advisor: Tools, question: Question) -> Optional[Question]:
     """ "How much do they make?" right after an answer: short, with NLU's next guess on the subject.
 
     Out of context such a message says nothing about the subject, so it can be read as out of
@@ -138,34 +134,7 @@ def leaning_follow_up(advisor: Advisor, question: Question) -> Optional[Question
     return next_reading(advisor, question)
 
 
-def next_reading(advisor: Advisor, question: Question, skip: str = "") -> Optional[Question]:
-    """The question as NLU's next reading has it, when that reading is a question the KB answers.
-
-    Never the intent it has: that reading was just set aside (and would come straight back here).
-    """
-    skipped = (OUT_OF_SCOPE, "nlu_fallback", question.intent, skip)
-    guesses = [(name, c) for name, c in question.ranking if name not in skipped]
-    if not guesses or guesses[0][1] < FOLLOW_UP_CONFIDENCE or guesses[0][0] not in advisor.knowledge_intents:
-        return None
-    return replace(question, intent=guesses[0][0], ranking=guesses)
-
-
-def passage_answer(advisor: Advisor, question: Question, guesses: Sequence[str] = ()) -> Optional[Answer]:
-    """The answer from the KB passage the question's distinctive words point to, if any."""
-    from bot.advice.handlers.topics import aspect_answer  # topics imports this module's neighbours
-
-    passage = advisor.passages.best(question.text, guesses)
-    if passage is None:
-        return None
-    entry = advisor.kb.get(passage.entry_id)
-    if passage.kind == "topic":
-        return advisor.topic_answer(entry)
-    if passage.kind == "aspect":
-        return aspect_answer(advisor, entry)
-    return program_answer(advisor, advisor.kb.get(passage.owner_id), entry.synonyms[:1])
-
-
-def decline(advisor: Advisor) -> Answer:
+def decline(advisor: Tools) -> Answer:
     return Answer(
         "Sorry, that's outside what I can help with. I focus on careers in engineering management; "
         "I can help with questions like these:",

@@ -6,25 +6,14 @@ servers (bot/serving) read too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional
-
 from bot.advice.registry import handles
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
-from bot.contact import contact_offer, contact_url, no_contact
-from bot.knowledge.model import KnowledgeBase
-
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
-
-
-def with_contact_offer(answer: Answer, kb: KnowledgeBase, url: Optional[str]) -> Answer:
-    """The same answer with the offer of a person after it (its kind and buttons unchanged)."""
-    answer.text = f"{answer.text}\n\n{contact_offer(kb, url)}"
-    return answer
+from bot.contact import contact_url, no_contact
 
 
 @handles("ask_for_person", knowledge=False)
-def answer_ask_for_person(advisor: Advisor, question: Question, found: Found) -> Answer:
+def answer_ask_for_person(advisor: Tools, question: Question, found: Found) -> Answer:
     url = contact_url(question.contact_url)
     if url:
         text = (

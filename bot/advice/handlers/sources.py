@@ -1,41 +1,6 @@
-"""Where an answer comes from: the articles, by section."""
+"""Where an answer comes from: the articles, by section (`bot.advice.answers.sources`)."""
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Dict, List, Optional
-
-from bot.advice.handlers.provenance import origin_line
+from bot.advice.answers.sources import answer_sources
 from bot.advice.registry import handles
-from bot.advice.types import Answer, Found, Question
-from bot.knowledge.model import Topic
 
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
-
-
-@handles("ask_sources")
-def answer_sources(advisor: Advisor, question: Question, found: Found) -> Answer:
-    """The last answer's sources and sections, or both articles when nothing was cited yet."""
-    cited = [c.split("|", 1) for c in question.context.citations]
-    if not cited:
-        lines = ["Everything I say comes from two articles:"]
-        lines += [f"- {advisor.describe_source(s.id)}" for s in advisor.kb.sources]
-        return Answer("\n".join(lines), advisor.help_buttons())
-    by_source: Dict[str, List[str]] = {}
-    for source_id, section in cited:
-        sections = by_source.setdefault(source_id, [])
-        if section not in sections:
-            sections.append(section)
-    lines = figure_origins(advisor, question.context.topic) + ["That answer comes from:"]
-    for source_id, sections in by_source.items():
-        named = "; ".join(f"“{s}”" for s in sections)
-        lines.append(f"- {advisor.describe_source(source_id)}, section{'s' if len(sections) > 1 else ''} {named}")
-    return Answer("\n".join(lines), advisor.help_buttons())
-
-
-def figure_origins(advisor: Advisor, topic_id: Optional[str]) -> List[str]:
-    """Where the last answer's figures were measured, as the article names it (the data's origin, then the article)."""
-    topic = advisor.kb.get(topic_id) if topic_id else None
-    if not isinstance(topic, Topic):
-        return []
-    return [origin_line(advisor.kb, stat) for stat in advisor.kb.statistics_quoted(topic)]
+handles("ask_sources")(answer_sources)

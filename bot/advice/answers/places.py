@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List
+from typing import List
 
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
 from bot.knowledge.model import Topic
 from bot.knowledge.terms import PROGRAM
-
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
 
 SHORT_NAME_CHARS = 4  # "uk", "uae": written in capitals
 NAMES_WITH_THE = {"UK", "U.K.", "United Kingdom", "UAE", "European Union"}
 
 
-def place_named(advisor: Advisor, text: str) -> str:
+def place_named(advisor: Tools, text: str) -> str:
     """The place a message names, as a reader would write it ("the UK"), or "other countries"."""
     gap = advisor.kb.place_gap()
     low = text.lower()
@@ -27,7 +25,7 @@ def place_named(advisor: Advisor, text: str) -> str:
     return "other countries"
 
 
-def place_answer(advisor: Advisor, question: Question, found: Found) -> Answer:
+def place_answer(advisor: Tools, question: Question, found: Found) -> Answer:
     """A figure or program question about a country: the figures' origin, and that nothing covers the place."""
     place = place_named(advisor, question.text)
     topic = advisor.kb.topic_for_intent(question.intent)

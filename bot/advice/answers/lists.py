@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from bot.advice.handlers.provenance import articles_named
+from bot.advice.answers.provenance import articles_named
 from bot.advice.state import state_of
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source
-
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
 
 Item = Tuple[str, Citation]  # the item's name, and where it is said (source id, section)
 
@@ -145,7 +143,7 @@ def count_words(n: int) -> str:
     return f"{NUMBERS[n]} ({n})" if n < len(NUMBERS) else str(n)
 
 
-def list_answer(advisor: Advisor, kb_lists: Sequence[KBList], articles: Sequence[Source]) -> Optional[Answer]:
+def list_answer(advisor: Tools, kb_lists: Sequence[KBList], articles: Sequence[Source]) -> Optional[Answer]:
     kb = advisor.kb
     lines: List[str] = []
     citations: List[Citation] = []
@@ -174,7 +172,7 @@ def _join(names: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def list_rule(advisor: Advisor, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
+def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
     """Router rule: a count or a list of something the KB holds."""
     if not question.text or question.text.startswith("/"):
         return None

@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice.state import DialogueState, state_of
+from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source, Statistic
 from bot.knowledge.text import stem, words
 from bot.language.vocabulary import content_words
-
-if TYPE_CHECKING:
-    from bot.advice.advisor import Advisor
 
 # What a question asks about a source or a figure (facet -> how it is asked).
 FACETS: Dict[str, re.Pattern[str]] = {
@@ -307,7 +305,7 @@ ARTICLE_LINES: Dict[str, Callable[[KnowledgeBase, Source], str]] = {
 FACET_ORDER = ("author", "publisher", "date", "value", "measured_by", "region", "measure", "period")
 
 
-def provenance_answer(advisor: Advisor, subject: Subject) -> Optional[Answer]:
+def provenance_answer(advisor: Tools, subject: Subject) -> Optional[Answer]:
     kb = advisor.kb
     lines: List[str] = []
     citations: List[Citation] = []
@@ -339,7 +337,7 @@ def _unique(lines: Sequence[str]) -> List[str]:
     return list(dict.fromkeys(lines))
 
 
-def provenance_rule(advisor: Advisor, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
+def provenance_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
     """Router rule: a question about the sources or a figure's origin gets the provenance answer."""
     if not question.text or question.text.startswith("/"):
         return None

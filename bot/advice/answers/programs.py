@@ -1,0 +1,162 @@
+"""The two master's programs: one program, a feature of it, or both compared."""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Tuple
+
+from bot.advice.answers.roles import compare_roles, role_answer
+from bot.advice.compose import Composer
+from bot.advice.tools import Tools
+from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
+from bot.knowledge.model import Feature, Program
+from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
+from bot.knowledge.text import normalise
+
+PROGRAM_TOPIC = "program:"  # context topics of answers about one program
+FEATURES_SHOWN = 3  # features in a program's overview; "tell me more" gives the rest
+
+
+def program_answer(advisor: Composer, program: Program, feature_words: Sequence[str]) -> Answer:
+    """The features asked about, or the program's summary and first features."""
+    asked = {normalise(w) for w in feature_words}
+    wanted = [f for f in program.features if asked & {normalise(s) for s in f.synonyms}]
+    features = wanted or program.features[:FEATURES_SHOWN]
+    lines = [f"About the {program.university} {program.name}:"] if wanted else [program.summary]
+    lines += [f.text for f in features]
+    if program.url:
+        lines.append(f"Program page: {program.url}")
+    citations = [(program.source, program.section)] + [(program.source, f.section) for f in features]
+    other = [p.id for p in advisor.kb.programs if p.id != program.id]
+    return advisor.compose(
+        lines,
+        citations,
+        advisor.buttons(other + ["worth_it", "need_masters"]),
+        updates={"program": program.id, "topic": program_topic(program, wanted[0] if wanted else None)},
+    )
+
+
+def program_topic(program: Program, feature: Optional[Feature] = None) -> str:
+    """The context topic after an answer about a program (and the feature it was about)."""
+    return f"{PROGRAM_TOPIC}{program.id}" + (f":{feature.id}" if feature else "")
+
+
+def program_in_context(advisor: Composer, topic: Optional[str]) -> Tuple[Optional[Program], Optional[Feature]]:
+    """The program (and feature) the last answer was about, from the context topic."""
+    if not topic or not topic.startswith(PROGRAM_TOPIC):
+        return None, None
+    program_id, _, feature_id = topic[len(PROGRAM_TOPIC) :].partition(":")
+    program = advisor.kb.program(program_id)
+    feature = next((f for f in program.features if f.id == feature_id), None) if program else None
+    return program, feature
+
+
+def where_to_learn_answer(advisor: Composer, program: Program, feature: Optional[Feature]) -> Answer:
+    """ "Where can I learn it?" after a program's feature: that program teaches it."""
+    what = f"{feature.title} is" if feature else "It is"
+    lines = [f"{what} part of the {program.university} {program.name}, the program my sources describe it in."]
+    if feature:
+        lines.append(feature.text)
+    if program.url:
+        lines.append(f"Program page: {program.url}")
+    citations = [(program.source, program.section)] + ([(program.source, feature.section)] if feature else [])
+    return advisor.compose(lines, citations, advisor.buttons([program.id, "worth_it"]), updates={"program": program.id})
+
+
+def where_it_is_answer(advisor: Composer, program: Program) -> Answer:
+    """ "Where is it?" after a program: where the source says it is taught."""
+    lines = [f"The {program.university} {program.name} is {where_taught(program)}."]
+    if program.url:
+        lines.append(f"Program page: {program.url}")
+    return advisor.compose(
+        lines,
+        [(program.source, program.section)],
+        advisor.buttons([program.id, "programs"]),
+        updates={"program": program.id},
+    )
+
+
+def where_taught(program: Program) -> str:
+    location = program.location
+    return f"taught {location}" if location.lower().startswith(("online", "100%")) else f"based in {location}"
+
+
+def programs_with_feature(advisor: Composer, feature_words: Sequence[str]) -> List[Program]:
+    keys = {normalise(w) for w in feature_words}
+    return [p for p in advisor.kb.programs if any(keys & {normalise(s) for s in f.synonyms} for f in p.features)]
+
+
+def compare_programs(advisor: Composer, programs: List[Program]) -> Answer:
+    lines = []
+    citations: List[Citation] = []
+    for p in programs:
+        shown = p.features[:FEATURES_SHOWN]
+        feats = "; ".join(f.text for f in shown)
+        where = p.url or "the university's own course page"
+        lines.append(f"{p.university}, {p.name} ({p.location}): {feats} More: {where}")
+        citations += [(p.source, p.section)] + [(p.source, f.section) for f in shown]
+    lines.append("Neither article compares the two programs or gives their fees, length or entry requirements.")
+    return advisor.compose(
+        lines,
+        citations,
+        advisor.buttons([p.id for p in programs] + ["worth_it"]),
+        joiner="\n\n",
+        updates={"topic": "programs"},
+    )
+
+
+def comparison_answer(advisor: Composer, found: Found) -> Optional[Answer]:
+    """Two roles or two programs named together: compare them from the KB."""
+    if len(found.get(ROLE, [])) >= 2:
+        return compare_roles(advisor, [advisor.kb.get(r) for r in found[ROLE][:3]])
+    if len(found.get(PROGRAM, [])) >= 2:
+        return compare_programs(advisor, [advisor.kb.get(p) for p in found[PROGRAM]])
+    return None
+
+
+def answer_program(advisor: Tools, question: Question, found: Found) -> Answer:
+    """A named program or feature; what the sources lack about one; or both programs in brief."""
+    features = found.get(FEATURE, [])
+    gaps = found.get(GAP, [])
+    program_ids = found.get(PROGRAM) or []
+    if len(program_ids) >= 2 and not gaps:
+        return compare_programs(advisor, [advisor.kb.get(p) for p in program_ids])
+    if len(found.get(ROLE, [])) >= 2 and not program_ids:
+        return compare_roles(advisor, [advisor.kb.get(r) for r in found[ROLE][:3]])  # "project vs program manager"
+    if gaps:
+        program = advisor.kb.program(program_ids[0]) if program_ids else None
+        return advisor.not_covered(advisor.kb.get(gaps[0]).subject, program)
+    if not program_ids and not features and found.get(ROLE):
+        # "program managers" reads like a program question; the entity says it is a role.
+        return role_answer(advisor, advisor.kb.get(found[ROLE][0]))
+    if not program_ids and features:
+        holders = programs_with_feature(advisor, features)
+        if len(holders) == 1:
+            program_ids = [holders[0].id]
+    if not program_ids and question.context.program and features:
+        program_ids = [question.context.program]
+    if len(program_ids) == 1:
+        return program_answer(advisor, advisor.kb.get(program_ids[0]), features)
+    return programs_overview(advisor, question)
+
+
+def programs_overview(advisor: Tools, question: Question) -> Answer:
+    topic = advisor.kb.topic_for_intent("ask_program")
+    assert topic is not None  # the KB's programs topic; checked by the tests over the KB
+    lines = [advisor.point_text(p) for p in topic.points]
+    lines += [f"- {p.university}: {p.name} ({p.location}). {p.summary}" for p in advisor.kb.programs]
+    citations = [(p.source, p.section) for p in advisor.kb.programs]
+    buttons = [advisor.button_for(p.id) for p in advisor.kb.programs] + advisor.buttons(topic.related)
+    return advisor.compose(lines, citations, [b for b in buttons if b], joiner="\n", updates={"topic": topic.id})
+
+
+def other_programs_answer(advisor: Composer, institution: str) -> Answer:
+    """Another university's program: say which two programs the sources describe, and no more."""
+    ours = "; ".join(f"{p.university}'s {p.name} ({p.location})" for p in advisor.kb.programs)
+    lines = [
+        f"My sources don't cover {institution} or its programs: the only programs they describe are {ours}.",
+        "For any other university, its own course pages are the place to check.",
+    ]
+    buttons = [b for b in (advisor.button_for(p.id) for p in advisor.kb.programs) if b]
+    return advisor.compose(
+        lines, [(p.source, p.section) for p in advisor.kb.programs], buttons, kind=AnswerKind.NOT_COVERED
+    )
