@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
 from bot.advice.answers.handoff import with_contact_offer
 from bot.advice.readiness import Progress, ReadinessCheck
-from bot.advice.types import QuestionPart
+from bot.advice.types import QuestionPart, Said
 from bot.contact import CONTACT_METADATA, contact_url, usable_contact_url
 from bot.knowledge.loader import load
 from bot.knowledge.slots import EXPERIENCE, RESUMED_SLOT, UNCLEAR_SLOT, slot_for
@@ -65,7 +65,23 @@ def question_from(tracker: Tracker) -> Question:
         parts=parts,
         background=background,
         contact_url=usable_contact_url((message.get("metadata") or {}).get(CONTACT_METADATA)),
+        previous=previous_message(tracker),
     )
+
+
+def previous_message(tracker: Tracker) -> Optional[Said]:
+    """The visitor's message before the latest one, with what it named and the words it named it by."""
+    users = [e for e in reversed(tracker.events) if e.get("event") == "user"]
+    if len(users) < 2:
+        return None
+    parse = users[1].get("parse_data") or {}
+    text = parse.get("text") or users[1].get("text") or ""  # the text NLU read (spelling put right): spans index it
+    mentions = [
+        (e["entity"], str(e["value"]), text[int(e["start"]) : int(e["end"])])
+        for e in parse.get("entities") or []
+        if e.get("value") and e.get("entity") != QUESTION_ENTITY and "start" in e and "end" in e
+    ]
+    return Said(text, (parse.get("intent") or {}).get("name") or "", mentions)
 
 
 def previous_reply_kind(tracker: Tracker) -> Optional[str]:

@@ -142,6 +142,7 @@ class LocalConversation:
             {
                 "event": "user",
                 "text": message.get("text_original", message.get("text")),
+                "parse_data": message,  # as Rasa stores it: what NLU read, for a follow-up that swaps a name
                 "metadata": message.get("metadata") or {},
             }
         )

@@ -16,6 +16,7 @@ from bot.advice.answers.topics import passage_answer
 from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
 from bot.advice.details import DetailIndex, detail_answer
+from bot.advice.ellipsis import swapped
 from bot.advice.narrower import with_narrower_subject
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
@@ -79,6 +80,9 @@ class Advisor(Tools):
         """
         if request_kind(question.said(), self.kb_words):
             return self.decline_request()
+        again = swapped(question, self.knowledge_intents, self.kb)
+        if again is not None:
+            return self.answer(again)  # "and the Northeastern one?": the last question, of Northeastern
         parts = self.readable_parts(question)
         if parts:
             return self.answer_parts(question, parts)

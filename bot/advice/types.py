@@ -50,6 +50,15 @@ class QuestionPart:
 
 
 @dataclass(frozen=True)
+class Said:
+    """The visitor's previous message, as NLU read it: for a follow-up that only swaps what it names."""
+
+    text: str
+    intent: str
+    mentions: Sequence[Tuple[str, str, str]] = ()  # (label, value, the words it was named by)
+
+
+@dataclass(frozen=True)
 class Question:
     intent: str
     text: str = ""
@@ -59,6 +68,7 @@ class Question:
     parts: Sequence[QuestionPart] = ()  # its questions, when NLU found more than one or background around one
     background: str = ""  # what the visitor said around the question (read for their profile, not the topic)
     contact_url: Optional[str] = None  # where the embedding site says a person can be reached (message metadata)
+    previous: Optional[Said] = None  # the visitor's message before this one
 
     def said(self) -> str:
         """Everything the visitor wrote in this message: background and question."""

@@ -1,0 +1,78 @@
+"""A follow-up that only swaps what the last question named: "and the Northeastern one?" after a Leeds question.
+
+The message names one program, article or role and nothing else but small words ("and", "what
+about", "the … one"); the previous message named another of the same kind. The follow-up asks the
+previous question again, of the new one: its words, with the old name replaced by the new.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from bot.advice.types import Question
+from bot.knowledge.model import KnowledgeBase, Program, Role
+from bot.knowledge.terms import PROGRAM, ROLE
+from bot.knowledge.text import normalise, words
+
+SWAPPABLE = frozenset({PROGRAM, ROLE})  # what a follow-up can swap: a program (its article) or a role
+MAX_WORDS = 6  # "and what about the Northeastern one then?"
+# Words that carry no question of their own in such a follow-up.
+FILLER = frozenset(
+    """and or but so what about how then also too same for the a an one ones its it's their s of in at with
+    article articles piece post page uni university universities school program programme course degree side
+    version case ok okay please pls""".split()
+)
+OPENING = re.compile(r"^\s*(?:and|what about|how about|same for|same question for|ok and|okay and)\b")
+
+
+def swapped(question: Question, asked_before: frozenset[str], kb: KnowledgeBase) -> Optional[Question]:
+    """The previous question asked of what this message names, when that is all this message says.
+
+    `asked_before` is the intents whose questions can be asked again this way (the knowledge intents).
+    """
+    previous = question.previous
+    if previous is None or previous.intent not in asked_before or not question.text:
+        return None
+    said = words(normalise(question.text))
+    named = [(label, value) for label, value in question.entities if label in SWAPPABLE]
+    if len(said) > MAX_WORDS or len({v for _, v in named}) != 1:
+        return None
+    label, value = named[0]
+    rest = [w for w in said if w not in FILLER]
+    new_words = " ".join(rest)
+    if not rest or not set(rest) <= _name_words(kb, value):
+        return None  # the message says more than the name: a question of its own
+    if not (OPENING.search(question.text.lower()) or len(said) <= 2):
+        return None
+    old = [(surface, v) for lab, v, surface in previous.mentions if lab == label and v != value]
+    if not old:
+        return None
+    surface = old[0][0]
+    pattern = re.compile(rf"\b{re.escape(surface)}\b", re.IGNORECASE)
+    if not pattern.search(previous.text):
+        return None
+    text = pattern.sub(new_words, previous.text, count=1)
+    entities = [(lab, value if (lab, v) == (label, old[0][1]) else v) for lab, v, _ in previous.mentions]
+    return replace(
+        question,
+        intent=previous.intent,
+        text=text,
+        entities=entities,
+        ranking=[(previous.intent, 1.0)],
+        parts=(),
+        background="",
+        previous=None,
+    )
+
+
+def _name_words(kb: KnowledgeBase, entry_id: str) -> frozenset[str]:
+    entry = kb.get(entry_id)
+    if isinstance(entry, Program):
+        names = [*entry.synonyms, entry.university, entry.name]
+    elif isinstance(entry, Role):
+        names = [*entry.synonyms, entry.title]
+    else:
+        return frozenset()
+    return frozenset(w for name in names for w in words(normalise(name)))
