@@ -94,7 +94,8 @@ class Advisor(Tools):
             return refused
         handler = choose_handler(self, question, found)
         answer = handler(self, question, found)
-        if handler is handler_for(question.intent, self.kb) and question.intent in self.knowledge_intents:
+        asks_knowledge = question.intent in self.knowledge_intents or question.intent == UNSURE_INTENT
+        if handler is handler_for(question.intent, self.kb) and asks_knowledge:
             answer = self.grounded(question, answer, found)
         answer = with_narrower_subject(self.kb, question.text, found.get(ROLE, []), answer)
         answer = scoped_to_article(self, answer, articles_named(self.kb, question.text))
@@ -111,7 +112,9 @@ class Advisor(Tools):
         experience question; the skills aspect is where the sources say it. "Who designed the Leeds
         course?" is a program question whose answer is one detail of the program.
         """
-        if answer.kind == AnswerKind.ANSWER and RESTS_ON_VISITOR not in answer.text:
+        # "Not covered" only from NLU's reading: a question that names no gap can still ask a detail the KB holds.
+        readable = answer.kind == AnswerKind.ANSWER or (answer.kind == AnswerKind.NOT_COVERED and not found.get(GAP))
+        if readable and RESTS_ON_VISITOR not in answer.text:
             named = articles_named(self.kb, question.text)
             entries = frozenset(i for label in (ROLE, PROGRAM) for i in found.get(label, []))
             match = self.details.best(question.text, frozenset(s.id for s in named) or None, entries)

@@ -21,6 +21,7 @@ from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
 from bot.knowledge.text import normalise, stem, words
 
 SLOT_OF = {Topic: "topic", Aspect: "aspect", Program: "program", Role: "role"}  # the context slot an entry sets
+TIME = frozenset(stem(w) for w in "year years month months week weeks annual annually".split())
 MIN_SCORE = 3.0  # summed rarity (idf) of the shared words: two uncommon words, or one rare one and another
 MIN_SHARED = 2  # words: one shared word ("pay", "online", "school") is too often a coincidence in so small a KB
 MIN_SHARE = 0.5  # of the question's own rare words (what is left after the subject and names), half at least
@@ -71,7 +72,8 @@ class DetailIndex:
         Among texts that hold the same words, one of the entries the question names (a role, a
         program) wins, then the shortest: it says the most about those words.
         """
-        asked = asked_stems(question) - self.names - ABOUT_THE_TEXT
+        # Numbers and spans of time are the figures' business ("would 4 years be enough?"), not a detail's words.
+        asked = frozenset(a for a in asked_stems(question) - self.names - ABOUT_THE_TEXT - TIME if not a[0].isdigit())
         weight = {
             a: self.idf.get(a, max((v for s, v in self.idf.items() if same_word(s, a)), default=0.0)) for a in asked
         }
@@ -93,7 +95,7 @@ class DetailIndex:
         return min(tied, key=lambda m: (m.detail.entry_id not in entries, len(m.detail.stems)))
 
     def said(self, match: Match, answer_text: str) -> bool:
-        """True when an answer holds any of the words the question and the detail share: it is on that detail."""
+        """True when an answer holds any word the question and the detail share: it is on that detail."""
         present = stems_of(answer_text)
         return any(any(same_word(a, s) for s in present) for a in match.shared)
 
