@@ -43,6 +43,7 @@ from bot.language.vocabulary import SMALL_TALK
 FIT_CHECK_INTENT, FIT_TOPIC_INTENT, UNSURE_INTENT = "check_readiness", "ask_fit", "nlu_fallback"
 NEXT_GUESS_CONFIDENCE = 0.1  # NLU's next guess, when the check was read into a message that doesn't ask for it
 MAX_QUESTIONS = 3  # answered in one reply
+FOLLOW_UP_WORDS = 10  # "so could I keep working while I do it?": short enough to lean on the last answer
 GROUNDING_SCORE = 3.0  # how rare the question's KB words must be to overrule the intent's answer (see `grounded`)
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
@@ -100,10 +101,25 @@ class Advisor(Tools):
         answer = with_narrower_subject(self.kb, question.text, found.get(ROLE, []), answer)
         answer = scoped_to_article(self, answer, articles_named(self.kb, question.text))
         answer = with_background(self, question, answer)
+        answer = self.on_the_last_answer(question, answer)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
             answer.updates.setdefault("citations", list(unique))
         return answer
+
+    def on_the_last_answer(self, question: Question, answer: Answer) -> Answer:
+        """A short follow-up that was declined or not understood, read against what the last answer was about.
+
+        "Any named frameworks?" after the Leeds MSc, "and what kind of degree?" after the experience
+        employers ask for: the word it asks about is in a text of the entry just discussed.
+        """
+        context = question.context
+        within = frozenset(e for e in (context.topic, context.aspect, context.program, context.role) if e)
+        unanswered = answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
+        if not unanswered or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
+            return answer
+        match = self.details.best(question.text, within=within)
+        return detail_answer(self, match) if match is not None else answer
 
     def grounded(self, question: Question, answer: Answer, found: Found) -> Answer:
         """The intent's answer, unless it misses the rare KB words the question asks about and one passage has them.

@@ -65,13 +65,19 @@ class DetailIndex:
         )
 
     def best(
-        self, question: str, sources: Optional[FrozenSet[str]] = None, entries: FrozenSet[str] = frozenset()
+        self,
+        question: str,
+        sources: Optional[FrozenSet[str]] = None,
+        entries: FrozenSet[str] = frozenset(),
+        within: Optional[FrozenSet[str]] = None,
     ) -> Optional[Match]:
         """The detail the question's rare words point to clearly, from the given articles if any.
 
         Among texts that hold the same words, one of the entries the question names (a role, a
-        program) wins, then the shortest: it says the most about those words.
+        program) wins, then the shortest: it says the most about those words. `within` reads only
+        the texts of those entries (what the last answer was about), where one shared word is enough.
         """
+        least = 1 if within is not None else MIN_SHARED
         # Numbers and spans of time are the figures' business ("would 4 years be enough?"), not a detail's words.
         asked = frozenset(a for a in asked_stems(question) - self.names - ABOUT_THE_TEXT - TIME if not a[0].isdigit())
         weight = {
@@ -84,9 +90,11 @@ class DetailIndex:
         for detail in self.details:
             if sources is not None and detail.citation[0] not in sources:
                 continue
+            if within is not None and detail.entry_id not in within:
+                continue
             shared = frozenset(a for a in asked if any(same_word(s, a) for s in detail.stems))
             score = sum(weight[a] for a in shared)
-            if len(shared) >= MIN_SHARED and score >= MIN_SCORE and score >= MIN_SHARE * wanted:
+            if len(shared) >= least and score >= (MIN_SCORE if within is None else 0.0) and score >= MIN_SHARE * wanted:
                 scored.append(Match(detail, score, shared))
         if not scored:
             return None

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from actions.actions import advisor as wired
+from bot.advice import AnswerKind, Context, Question
 from bot.advice.details import DetailIndex
+from bot.advice.retrieval import stems_of
 from bot.knowledge.loader import load
 
 
@@ -43,3 +46,23 @@ def test_named_article_reads_only_its_texts(index: DetailIndex) -> None:
     detail, pair = rarest_pair(index)
     other = frozenset(s for s in {d.citation[0] for d in index.details} if s != detail.citation[0])
     assert index.best(f"{pair[0]} and {pair[1]}?", sources=other) is None
+
+
+def test_a_declined_short_follow_up_reads_the_last_answers_entry() -> None:
+    """ "Any named frameworks?" after a program: a word of that program's features answers it, cited."""
+    advisor = wired()
+    program = advisor.kb.programs[0]
+    index = advisor.details
+    feature = next(
+        f for f in program.features if any(sum(s in d.stems for d in index.details) == 1 for s in stems_of_text(f.text))
+    )
+    own = next(s for s in sorted(stems_of_text(feature.text)) if sum(s in d.stems for d in index.details) == 1)
+    context = Context(program=program.id, topic=f"program:{program.id}")
+    answer = advisor.answer(Question("out_of_scope", f"any {own}?", context=context))
+    assert answer.kind == AnswerKind.ANSWER and feature.text in answer.text
+    cold = advisor.answer(Question("out_of_scope", f"any {own}?"))
+    assert cold.kind != AnswerKind.ANSWER  # without that context the same words are no question of ours
+
+
+def stems_of_text(text: str) -> frozenset:
+    return frozenset(s for s in stems_of(text) if len(s) > 5)
