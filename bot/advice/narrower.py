@@ -1,4 +1,4 @@
-"""A narrower subject than the sources cover: a company, a city, or a role they only name.
+"""A narrower subject than the sources cover: a company, a city, a sector, or a role they only name.
 
 "What do engineering managers at Amazon get paid?" gets the general answer, but first the plain
 statement that the sources give nothing for Amazon. The check is over the message's shape (a name
@@ -17,6 +17,7 @@ from bot.knowledge.model import KnowledgeBase
 
 # A capitalised name after a preposition: "at Amazon", "in Boston", "for Siemens Energy".
 NAMED_AFTER = re.compile(r"\b(?:at|in|for|with|inside|within|like)\s+((?:[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*){0,2})")
+SECTORS_INTENT = "ask_sectors"  # the topic whose points name the sectors
 NOT_A_SUBJECT = frozenset({"I", "I'm", "EM", "EMs", "MS", "MSc", "MBA", "English"})
 
 
@@ -43,6 +44,19 @@ def undescribed_roles(kb: KnowledgeBase, role_ids: Sequence[str], answer_text: s
     return titles
 
 
+def sectors_named(kb: KnowledgeBase, text: str) -> List[str]:
+    """Sectors the KB lists ("aerospace", "banking") that the question names: a narrower subject for a figure."""
+    topic = kb.topic_for_intent(SECTORS_INTENT)
+    subject = {"engineering", "technology"}  # the subject's own words, not a narrower sector
+    names = {n.split()[0].lower() for p in (topic.points if topic else []) for n in p.names} - subject
+    low = text.lower()
+    return sorted(n for n in names if re.search(rf"\b{re.escape(n)}\b", low))
+
+
+def quotes_a_figure(kb: KnowledgeBase, answer_text: str) -> bool:
+    return any(stat.value in answer_text for stat in kb.statistics)
+
+
 def with_narrower_subject(kb: KnowledgeBase, text: str, role_ids: Sequence[str], answer: Answer) -> Answer:
     """The answer, led by what the sources don't give for the narrower subject the question names."""
     if answer.kind != AnswerKind.ANSWER or not text or text.startswith("/"):
@@ -52,6 +66,12 @@ def with_narrower_subject(kb: KnowledgeBase, text: str, role_ids: Sequence[str],
         lead.append(f"My sources only list the {title} role; they don't describe what it involves day to day.")
     for name in narrower_names(text, answer.text):
         lead.append(f"My sources don't give anything specific to {name}; this is the general picture they give.")
+    sectors = sectors_named(kb, text) if quotes_a_figure(kb, answer.text) else []
+    if sectors:
+        lead.append(
+            f"My sources don't give figures for {' or '.join(sectors)} specifically; "
+            "the figures they give are for engineering managers in general."
+        )
     if not lead:
         return answer
     return replace(answer, text=" ".join(lead) + "\n\n" + answer.text)
