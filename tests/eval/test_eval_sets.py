@@ -25,7 +25,7 @@ from benchmarks.fresh import EVAL_DIR, fresh_sets
 from bot.knowledge.model import KnowledgeBase
 from bot.paths import PROJECT_ROOT
 
-# Messages of the fresh sets that were already training examples (data/nlu at 959961a) when their
+# Messages of the fresh sets that were already training examples (data/nlu at 959961a, or at 3548a44 for D and E) when their
 # independent writers wrote them: common wordings, not leaks. Anything else found in data/nlu is a leak.
 TRAINING_BEFORE_FRESH_SETS = frozenset(
     {
@@ -36,6 +36,11 @@ TRAINING_BEFORE_FRESH_SETS = frozenset(
         "says who?",
         "what frameworks does the leeds course teach?",
         "who says so?",
+        # In data/nlu (unchanged this round) before sets D and E were written:
+        "What's a good recipe for lasagna?",
+        "What's the Iron Triangle?",
+        "What's the salary of a systems engineer?",
+        "and a manufacturing engineer?",
     }
 )
 CATEGORIES = {"visitor_facts", "multi_question", "other_subject", "topic_choice", "long_message", "follow_up"}
