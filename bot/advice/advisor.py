@@ -49,7 +49,8 @@ MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is lef
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
 SOURCES_INTENT = "ask_sources"
 RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's own words (answers.personal)
-CONTEXT_INTENTS = frozenset({"follow_up", SOURCES_INTENT})
+FOLLOW_UP_INTENT = "follow_up"
+CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
 
 
 class Advisor(Tools):
@@ -115,11 +116,13 @@ class Advisor(Tools):
         """
         context = question.context
         within = frozenset(e for e in (context.topic, context.aspect, context.program, context.role) if e)
-        unanswered = answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
+        # A follow-up's menu of where to go next names no fact: "and what kind of degree?" after the experience.
+        menu_only = question.intent == FOLLOW_UP_INTENT and answer.kind == AnswerKind.ANSWER and not answer.citations
+        unanswered = menu_only or answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
         if not unanswered or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
             return answer
-        match = self.details.best(question.text, within=within)
-        return detail_answer(self, match) if match is not None else answer
+        matches = self.details.all_in(question.text, within)
+        return detail_answer(self, *matches) if matches else answer
 
     def grounded(self, question: Question, answer: Answer, found: Found) -> Answer:
         """The intent's answer, unless it misses the rare KB words the question asks about and one passage has them.

@@ -21,7 +21,9 @@ from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
 from bot.knowledge.text import normalise, stem, words
 
 SLOT_OF = {Topic: "topic", Aspect: "aspect", Program: "program", Role: "role"}  # the context slot an entry sets
+PLAIN_NAME_WORDS = frozenset(stem(w) for w in ("university", "online", "of", "the"))
 TIME = frozenset(stem(w) for w in "year years month months week weeks annual annually".split())
+MAX_TEXTS = 3  # a follow-up's texts from the entry just discussed
 MIN_SCORE = 3.0  # summed rarity (idf) of the shared words: two uncommon words, or one rare one and another
 MIN_SHARED = 2  # words: one shared word ("pay", "online", "school") is too often a coincidence in so small a KB
 MIN_SHARE = 0.5  # of the question's own rare words (what is left after the subject and names), half at least
@@ -58,11 +60,9 @@ class DetailIndex:
                 counts[s] = counts.get(s, 0) + 1
         self.idf = {s: math.log(1 + len(self.details) / n) for s, n in counts.items()}
         # Names of articles and programs say which side, not which detail: "what does Leeds say about X?".
-        self.names = frozenset(
-            stem(w)
-            for text in [*(s.publisher for s in kb.sources), *(n for p in kb.programs for n in p.synonyms)]
-            for w in words(normalise(text))
-        )
+        # Their own words only: "Leeds", "Northeastern", not "degree" or "online" that a synonym also holds.
+        named = [*(s.publisher for s in kb.sources), *(p.university for p in kb.programs)]
+        self.names = frozenset(stem(w) for text in named for w in words(normalise(text))) - PLAIN_NAME_WORDS
 
     def best(
         self,
@@ -102,21 +102,37 @@ class DetailIndex:
         tied = [m for m in scored if m.score >= top - 1e-9]
         return min(tied, key=lambda m: (m.detail.entry_id not in entries, len(m.detail.stems)))
 
+    def all_in(self, question: str, within: FrozenSet[str]) -> List[Match]:
+        """Every text of those entries that holds the best-scoring words, in KB order (at most MAX_TEXTS).
+
+        After the experience employers ask for, "and what kind of degree?" is in two of its points.
+        """
+        first = self.best(question, within=within)
+        if first is None:
+            return []
+        same = [
+            Match(d, first.score, first.shared)
+            for d in self.details
+            if d.entry_id in within and all(any(same_word(s, a) for s in d.stems) for a in first.shared)
+        ]
+        return same[:MAX_TEXTS]
+
     def said(self, match: Match, answer_text: str) -> bool:
         """True when an answer holds any word the question and the detail share: it is on that detail."""
         present = stems_of(answer_text)
         return any(any(same_word(a, s) for s in present) for a in match.shared)
 
 
-def detail_answer(composer: Composer, match: Match) -> Answer:
-    """The detail on its own, cited; the next turn's context is its entry."""
-    detail = match.detail
-    entry = composer.kb.get(detail.entry_id)
+def detail_answer(composer: Composer, *matches: Match) -> Answer:
+    """The details on their own, cited; the next turn's context is the first one's entry."""
+    details = [m.detail for m in matches]
+    entry = composer.kb.get(details[0].entry_id)
     slot = SLOT_OF.get(type(entry), "topic")
+    citations = list(dict.fromkeys(d.citation for d in details))
     return composer.compose(
-        [detail.text],
-        [detail.citation],
-        updates={slot: detail.entry_id, "citations": [f"{detail.citation[0]}|{detail.citation[1]}"]},
+        [d.text for d in details],
+        citations,
+        updates={slot: details[0].entry_id, "citations": [f"{s}|{sec}" for s, sec in citations]},
     )
 
 

@@ -132,6 +132,8 @@ class Feature:
     text: str
     section: str
     names: List[str] = field(default_factory=list)  # the named things it lists (modules, frameworks), as published
+    bullet_of: Optional[str] = None  # the heading of the article's bulleted list it is one item of ("Reasons to enrol")
+    bullet: Optional[str] = None  # its name as that list's item, as published ("Comprehensive curriculum")
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,18 @@ def test_a_declined_short_follow_up_reads_the_last_answers_entry() -> None:
 
 def stems_of_text(text: str) -> frozenset:
     return frozenset(s for s in stems_of(text) if len(s) > 5)
+
+
+def test_a_follow_up_gets_every_text_of_the_last_entry_that_holds_its_word(index: DetailIndex) -> None:
+    """ "And what kind of degree?" after a topic two of whose points name a degree: both points."""
+    for entry in {d.entry_id for d in index.details}:
+        texts = [d for d in index.details if d.entry_id == entry]
+        shared = set.intersection(*(set(d.stems) for d in texts[:2])) if len(texts) >= 2 else set()
+        word = next((s for s in sorted(shared) if len(s) > 5 and index.idf.get(s, 0) > 2), None)
+        if word is None:
+            continue
+        found = index.all_in(f"and {word}?", frozenset({entry}))
+        holding = [d for d in texts if word in d.stems]
+        assert [m.detail for m in found] == holding[: len(found)] and len(found) >= 2
+        return
+    pytest.skip("no entry has two texts sharing an uncommon word")

@@ -53,6 +53,11 @@ def _feature_names(feature_word: str) -> Callable[[KnowledgeBase], List[Item]]:
     return items
 
 
+def _bullets(kb: KnowledgeBase) -> List[Item]:
+    """Items of a bulleted list a program's article heads ("Reasons to enrol"), as published."""
+    return [(f.bullet, (p.source, f.section)) for p in kb.programs for f in p.features if f.bullet_of and f.bullet]
+
+
 def _aspects(kb: KnowledgeBase) -> List[Item]:
     return [(a.title, (a.source, a.section)) for a in kb.comparison.aspects]
 
@@ -101,6 +106,11 @@ LISTS: List[KBList] = [
     ),
     KBList("factors to weigh", _nouns(r"factors|things to (?:weigh|consider)|considerations|criteria"), _factors),
     KBList("further reads", _nouns(r"further reads?|reads|related (?:articles|blogs|posts)|further reading"), _reads),
+    KBList(
+        "reasons to enrol",
+        _nouns(r"reasons to enrol|reasons? (?:to|why you should|why to) (?:enrol|enroll|study|join|sign up|apply)"),
+        _bullets,
+    ),
     KBList("programs", _nouns(r"programs|programmes|courses|master's programs|masters programs"), _programs),
 ]
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b")
