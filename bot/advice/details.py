@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Dict, FrozenSet, Iterator, List, Optional
 
 from bot.advice.compose import Composer
@@ -19,6 +20,7 @@ from bot.advice.retrieval import asked_stems, same_word, stems_of
 from bot.advice.types import Answer, Citation
 from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
 from bot.knowledge.text import normalise, stem, words
+from bot.language.vocabulary import stop_words
 
 SLOT_OF = {Topic: "topic", Aspect: "aspect", Program: "program", Role: "role"}  # the context slot an entry sets
 PLAIN_NAME_WORDS = frozenset(stem(w) for w in ("university", "online", "of", "the"))
@@ -42,6 +44,7 @@ class Detail:
     citation: Citation
     entry_id: str  # the KB entry it belongs to (a topic, aspect, program or role)
     stems: FrozenSet[str]
+    plain: FrozenSet[str] = frozenset()  # every word's stem, the everyday ones too (for a follow-up on its entry)
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,11 @@ class DetailIndex:
             for s in detail.stems:
                 counts[s] = counts.get(s, 0) + 1
         self.idf = {s: math.log(1 + len(self.details) / n) for s, n in counts.items()}
+        plain: Dict[str, int] = {}
+        for detail in self.details:
+            for s in detail.plain:
+                plain[s] = plain.get(s, 0) + 1
+        self.plain_idf = {s: math.log(1 + len(self.details) / n) for s, n in plain.items()}
         # Names of articles and programs say which side, not which detail: "what does Leeds say about X?".
         # Their own words only: "Leeds", "Northeastern", not "degree" or "online" that a synonym also holds.
         named = [*(s.publisher for s in kb.sources), *(p.university for p in kb.programs)]
@@ -79,10 +87,13 @@ class DetailIndex:
         """
         least = 1 if within is not None else MIN_SHARED
         # Numbers and spans of time are the figures' business ("would 4 years be enough?"), not a detail's words.
-        asked = frozenset(a for a in asked_stems(question) - self.names - ABOUT_THE_TEXT - TIME if not a[0].isdigit())
-        weight = {
-            a: self.idf.get(a, max((v for s, v in self.idf.items() if same_word(s, a)), default=0.0)) for a in asked
-        }
+        # Within the last answer's entry, everyday words count too: "could I keep working while I do it?".
+        own = asked_stems(question) if within is None else frozenset(stem(w) for w in words(normalise(question)))
+        asked = frozenset(
+            a for a in own - stop_stems() - self.names - ABOUT_THE_TEXT - TIME if a and not a[0].isdigit()
+        )
+        idf = self.idf if within is None else self.plain_idf
+        weight = {a: idf.get(a, max((v for s, v in idf.items() if same_word(s, a)), default=0.0)) for a in asked}
         wanted = sum(weight.values())
         if wanted <= 0:
             return None
@@ -92,9 +103,11 @@ class DetailIndex:
                 continue
             if within is not None and detail.entry_id not in within:
                 continue
-            shared = frozenset(a for a in asked if any(same_word(s, a) for s in detail.stems))
+            held = detail.stems if within is None else detail.plain
+            shared = frozenset(a for a in asked if any(same_word(s, a) for s in held))
             score = sum(weight[a] for a in shared)
-            if len(shared) >= least and score >= (MIN_SCORE if within is None else 0.0) and score >= MIN_SHARE * wanted:
+            enough = score >= MIN_SCORE and score >= MIN_SHARE * wanted if within is None else score > 0
+            if len(shared) >= least and enough:
                 scored.append(Match(detail, score, shared))
         if not scored:
             return None
@@ -113,7 +126,7 @@ class DetailIndex:
         same = [
             Match(d, first.score, first.shared)
             for d in self.details
-            if d.entry_id in within and all(any(same_word(s, a) for s in d.stems) for a in first.shared)
+            if d.entry_id in within and all(any(same_word(s, a) for s in d.plain) for a in first.shared)
         ]
         return same[:MAX_TEXTS]
 
@@ -121,6 +134,11 @@ class DetailIndex:
         """True when an answer holds any word the question and the detail share: it is on that detail."""
         present = stems_of(answer_text)
         return any(any(same_word(a, s) for s in present) for a in match.shared)
+
+
+@lru_cache(maxsize=1)
+def stop_stems() -> FrozenSet[str]:
+    return frozenset(stem(w) for w in stop_words())
 
 
 def detail_answer(composer: Composer, *matches: Match) -> Answer:
@@ -138,7 +156,8 @@ def detail_answer(composer: Composer, *matches: Match) -> Answer:
 
 def _details(kb: KnowledgeBase) -> Iterator[Detail]:
     def detail(text: str, source: str, section: str, entry_id: str) -> Detail:
-        return Detail(text, (source, section), entry_id, stems_of(text))
+        plain = frozenset(stem(w) for w in words(normalise(text)))
+        return Detail(text, (source, section), entry_id, stems_of(text), plain)
 
     for topic in kb.topics:
         for point in topic.points:

@@ -43,6 +43,14 @@ def after(advisor: Advisor, intent: str) -> Context:
 # -- questions about the sources -------------------------------------------------------------------
 
 
+def test_a_bare_author_question_after_an_article_is_about_that_article(wired: Advisor, kb: KnowledgeBase) -> None:
+    for source in kb.sources:
+        dated = ask(wired, f"when was the {source.id} article published?")
+        who = ask(wired, "and who's the author?", "follow_up", context_after(Context(), dated.updates)).text
+        assert (source.author or "doesn't name an author") in who
+        assert all(other.publisher not in who for other in kb.sources if other.publisher != source.publisher)
+
+
 def test_each_article_is_answered_with_its_own_author_and_date(wired: Advisor, kb: KnowledgeBase) -> None:
     for source in kb.sources:
         who = ask(wired, f"who wrote the {source.id} article?").text

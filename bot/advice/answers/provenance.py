@@ -174,7 +174,7 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
     articles: List[Source] = []
     if facets & ARTICLE_FACETS and not (figures and not ARTICLE_WORDS.search(low)):
         articles = articles_named(kb, question.text)
-        if not articles and POINTS_AT_ARTICLE.search(low):
+        if not articles and (POINTS_AT_ARTICLE.search(low) or elliptical):  # "and who's the author?"
             articles = state.articles or (list(kb.sources) if _asks_of_articles(low) else [])
     if not figures and not articles:
         return None
