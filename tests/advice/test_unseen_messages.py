@@ -290,3 +290,15 @@ def test_when_did_they_publish_is_a_date_question(wired: Advisor, kb: KnowledgeB
 )
 def test_a_count_is_of_the_noun_after_how_many(text: str, counted: bool) -> None:
     assert bool(lists_asked(text)) == counted
+
+
+def test_after_a_list_the_other_article_gets_the_same_list(wired: Advisor, kb: KnowledgeBase) -> None:
+    """ "What about the other uni?" after one article's job titles: the other article's, never the first's."""
+    first, second = kb.sources[0], kb.sources[1]
+    titles = [k for k in LISTS if k.noun == "job titles"][0]
+    listed = ask(wired, f"which job titles does the {first.id} article list?", "ask_jobs")
+    reply = ask(wired, "and what about the other uni?", "follow_up", context_after(Context(), listed.updates)).text
+    theirs = {n for n, (s, _) in titles.items(kb) if s == second.id}
+    only_first = {n for n, (s, _) in titles.items(kb) if s == first.id} - theirs
+    assert second.publisher in reply and all(n in reply for n in theirs)
+    assert not any(n in reply for n in only_first)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot.advice.answers.provenance import articles_named
-from bot.advice.state import state_of
+from bot.advice.articles import other_article
+from bot.advice.state import DialogueState, state_of
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source
@@ -175,7 +176,9 @@ def list_answer(advisor: Tools, kb_lists: Sequence[KBList], articles: Sequence[S
             citations += list(dict.fromkeys(c for _, c in by_source[source_id]))
     if not lines:
         return None
-    return advisor.compose(lines, citations, advisor.help_buttons(), joiner="\n")
+    # The list is the context: "what about the other uni?" asks the same list of the other article.
+    updates: Dict[str, object] = {"topic": LIST_TOPIC + kb_lists[0].noun} if len(kb_lists) == 1 else {}
+    return advisor.compose(lines, citations, advisor.help_buttons(), joiner="\n", updates=updates)
 
 
 def _join(names: Sequence[str]) -> str:
@@ -188,15 +191,41 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
         return None
     # A count asked in the message's background: "on how many points do they compare…, and what are they?"
     text = question.text if lists_asked(question.text) else question.said()
-    articles = articles_named(advisor.kb, text)
+    articles: Sequence[Source] = articles_named(advisor.kb, text)
     kb_lists = lists_asked(text)
     state = state_of(advisor.kb, question.context)
     if not kb_lists and state.article and LEANS_ON_LAST.search(question.text.lower()):
         kb_lists = [k for k in LISTS if k.asked_as.search(question.text.lower())][:1]  # "and in which sectors?"
         articles = articles or state.articles
     if not kb_lists:
+        kb_lists, articles = _same_list_again(advisor, question, articles, state)
+    elif not articles and OTHER_ONE.search(question.text.lower()):
+        other = other_article(advisor, state.article)  # "what about the other uni, which roles does it mention?"
+        articles = [other] if other else articles
+    if not kb_lists:
         return None
     answer = list_answer(advisor, kb_lists, articles)
     if answer is None:
         return None
     return lambda _advisor, _question, _found: answer
+
+
+LIST_TOPIC = "list:"  # the context's topic after a list answer: "list:<noun>"
+OTHER_ONE = re.compile(r"\bthe other (?:one|uni|university|article|piece|school|source|side)\b|\bthe other\W*$")
+SHORT_FOLLOW_UP = 10  # words
+
+
+def _same_list_again(
+    advisor: Tools, question: Question, articles: Sequence[Source], state: DialogueState
+) -> Tuple[List[KBList], Sequence[Source]]:
+    """After a list: "what about the other uni?", "and Leeds?": the same list, of that article."""
+    topic = question.context.topic or ""
+    low = question.text.lower()
+    if not topic.startswith(LIST_TOPIC) or len(low.split()) > SHORT_FOLLOW_UP:
+        return [], articles
+    kb_list = next((k for k in LISTS if k.noun == topic[len(LIST_TOPIC) :]), None)
+    other = other_article(advisor, state.article) if OTHER_ONE.search(low) else None
+    wanted = [other] if other else list(articles)
+    if kb_list is None or not wanted:
+        return [], articles
+    return [kb_list], wanted
