@@ -11,6 +11,7 @@ The advisor uses it when the intent's answer leaves those words out.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterator, List, Optional
@@ -25,6 +26,7 @@ from bot.language.vocabulary import stop_words
 SLOT_OF = {Topic: "topic", Aspect: "aspect", Program: "program", Role: "role"}  # the context slot an entry sets
 PLAIN_NAME_WORDS = frozenset(stem(w) for w in ("university", "online", "of", "the"))
 TIME = frozenset(stem(w) for w in "year years month months week weeks annual annually".split())
+HYPHENATED = re.compile(r"(?<=[A-Za-z])-(?=[A-Za-z])")
 MAX_TEXTS = 3  # a follow-up's texts from the entry just discussed
 MIN_SCORE = 3.0  # summed rarity (idf) of the shared words: two uncommon words, or one rare one and another
 MIN_SHARED = 2  # words: one shared word ("pay", "online", "school") is too often a coincidence in so small a KB
@@ -88,6 +90,7 @@ class DetailIndex:
         least = 1 if within is not None else MIN_SHARED
         # Numbers and spans of time are the figures' business ("would 4 years be enough?"), not a detail's words.
         # Within the last answer's entry, everyday words count too: "could I keep working while I do it?".
+        question = one_word_each(question)
         own = asked_stems(question) if within is None else frozenset(stem(w) for w in words(normalise(question)))
         asked = frozenset(
             a for a in own - stop_stems() - self.names - ABOUT_THE_TEXT - TIME if a and not a[0].isdigit()
@@ -132,8 +135,13 @@ class DetailIndex:
 
     def said(self, match: Match, answer_text: str) -> bool:
         """True when an answer holds any word the question and the detail share: it is on that detail."""
-        present = stems_of(answer_text)
+        present = stems_of(one_word_each(answer_text))
         return any(any(same_word(a, s) for s in present) for a in match.shared)
+
+
+def one_word_each(text: str) -> str:
+    """ "Long-term" is one word here, not two that would count as two shared words."""
+    return HYPHENATED.sub("", text)
 
 
 @lru_cache(maxsize=1)
@@ -156,8 +164,9 @@ def detail_answer(composer: Composer, *matches: Match) -> Answer:
 
 def _details(kb: KnowledgeBase) -> Iterator[Detail]:
     def detail(text: str, source: str, section: str, entry_id: str) -> Detail:
-        plain = frozenset(stem(w) for w in words(normalise(text)))
-        return Detail(text, (source, section), entry_id, stems_of(text), plain)
+        joined = one_word_each(text)
+        plain = frozenset(stem(w) for w in words(normalise(joined)))
+        return Detail(text, (source, section), entry_id, stems_of(joined), plain)
 
     for topic in kb.topics:
         for point in topic.points:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from actions.actions import advisor as wired
@@ -81,3 +83,11 @@ def test_a_follow_up_gets_every_text_of_the_last_entry_that_holds_its_word(index
         assert [m.detail for m in found] == holding[: len(found)] and len(found) >= 2
         return
     pytest.skip("no entry has two texts sharing an uncommon word")
+
+
+def test_a_hyphenated_word_is_one_shared_word(index: DetailIndex) -> None:
+    """ "Is it a good long-term career?" shares one word with a text saying "long-term", not two."""
+    tokens = sorted({t for d in index.details for t in re.findall(r"\b[a-z]{3,}-[a-z]{3,}\b", d.text.lower())})
+    assert tokens, "no hyphenated word in the KB's texts"
+    for token in tokens:
+        assert index.best(f"is it {token}?") is None, token
