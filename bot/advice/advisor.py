@@ -34,7 +34,7 @@ from bot.advice.screening import (
 )
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, context_after
-from bot.knowledge.model import KnowledgeBase, strings_in
+from bot.knowledge.model import KnowledgeBase, Source, strings_in
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE, Resolver
 from bot.knowledge.text import normalise, words
 from bot.language.scope import ScopeGuard
@@ -96,11 +96,12 @@ class Advisor(Tools):
             return refused
         handler = choose_handler(self, question, found)
         answer = handler(self, question, found)
+        named = articles_named(self.kb, question.text)
         asks_knowledge = question.intent in self.knowledge_intents or question.intent == UNSURE_INTENT
         if handler is handler_for(question.intent, self.kb) and asks_knowledge:
-            answer = self.grounded(question, answer, found)
+            answer = self.grounded(question, answer, found, named)
         answer = with_narrower_subject(self.kb, question.text, found.get(ROLE, []), answer)
-        answer = scoped_to_article(self, answer, articles_named(self.kb, question.text))
+        answer = scoped_to_article(self, answer, named)
         answer = with_background(self, question, answer)
         answer = self.on_the_last_answer(question, answer)
         if answer.citations:
@@ -124,7 +125,7 @@ class Advisor(Tools):
         matches = self.details.all_in(question.text, within)
         return detail_answer(self, *matches) if matches else answer
 
-    def grounded(self, question: Question, answer: Answer, found: Found) -> Answer:
+    def grounded(self, question: Question, answer: Answer, found: Found, named: Sequence[Source]) -> Answer:
         """The intent's answer, unless it misses the rare KB words the question asks about and one passage has them.
 
         "How important is financial literacy for an engineering manager?" can read to NLU like the
@@ -134,7 +135,6 @@ class Advisor(Tools):
         # "Not covered" only from NLU's reading: a question that names no gap can still ask a detail the KB holds.
         readable = answer.kind == AnswerKind.ANSWER or (answer.kind == AnswerKind.NOT_COVERED and not found.get(GAP))
         if readable and RESTS_ON_VISITOR not in answer.text:
-            named = articles_named(self.kb, question.text)
             entries = frozenset(i for label in (ROLE, PROGRAM) for i in found.get(label, []))
             match = self.details.best(question.text, frozenset(s.id for s in named) or None, entries)
             if match is not None and not self.details.said(match, answer.text):

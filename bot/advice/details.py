@@ -10,14 +10,13 @@ The advisor uses it when the intent's answer leaves those words out.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, FrozenSet, Iterator, List, Optional
+from typing import FrozenSet, Iterator, List, Optional
 
 from bot.advice.compose import Composer
-from bot.advice.retrieval import asked_stems, same_word, stems_of
+from bot.advice.retrieval import asked_stems, rarity, same_word, stems_of
 from bot.advice.types import Answer, Citation
 from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
 from bot.knowledge.text import normalise, stem, words
@@ -59,16 +58,8 @@ class Match:
 class DetailIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.details = list(_details(kb))
-        counts: Dict[str, int] = {}
-        for detail in self.details:
-            for s in detail.stems:
-                counts[s] = counts.get(s, 0) + 1
-        self.idf = {s: math.log(1 + len(self.details) / n) for s, n in counts.items()}
-        plain: Dict[str, int] = {}
-        for detail in self.details:
-            for s in detail.plain:
-                plain[s] = plain.get(s, 0) + 1
-        self.plain_idf = {s: math.log(1 + len(self.details) / n) for s, n in plain.items()}
+        self.idf = rarity([d.stems for d in self.details])
+        self.plain_idf = rarity([d.plain for d in self.details])
         # Names of articles and programs say which side, not which detail: "what does Leeds say about X?".
         # Their own words only: "Leeds", "Northeastern", not "degree" or "online" that a synonym also holds.
         named = [*(s.publisher for s in kb.sources), *(p.university for p in kb.programs)]

@@ -55,12 +55,7 @@ class Passage:
 class PassageIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.passages = list(_passages(kb))
-        counts: Dict[str, int] = {}
-        for passage in self.passages:
-            for s in passage.stems:
-                counts[s] = counts.get(s, 0) + 1
-        total = len(self.passages)
-        self.idf = {s: math.log(1 + total / n) for s, n in counts.items()}
+        self.idf = rarity([p.stems for p in self.passages])
 
     def best(self, text: str, preferred: Sequence[str] = (), min_score: float = 0.0) -> Optional[Passage]:
         """The passage the question's distinctive words point to, when they point clearly enough.
@@ -90,6 +85,15 @@ class PassageIndex:
         shared = [s for s in passage.stems if any(same_word(s, a) for a in asked_stems(question))]
         said = stems_of(answer)
         return any(any(same_word(s, a) for a in said) for s in shared)
+
+
+def rarity(texts: Sequence[FrozenSet[str]]) -> Dict[str, float]:
+    """Each stem's inverse document frequency over the texts: the fewer hold it, the more it says."""
+    counts: Dict[str, int] = {}
+    for stems in texts:
+        for s in stems:
+            counts[s] = counts.get(s, 0) + 1
+    return {s: math.log(1 + len(texts) / n) for s, n in counts.items()}
 
 
 def same_word(one: str, other: str) -> bool:
