@@ -6,18 +6,20 @@ follow-up buttons, and the context (slots) the next turn needs. No Rasa types.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
+from bot.advice.answers.lists import list_answer, list_framed_by
 from bot.advice.answers.provenance import articles_named, figures_named
 from bot.advice.answers.topics import passage_answer
 from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import swapped
-from bot.advice.narrower import with_narrower_subject
+from bot.advice.narrower import narrows_a_figure, with_narrower_subject
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.requests import request_kind
@@ -35,7 +37,7 @@ from bot.advice.screening import (
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase, Source, strings_in
-from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE, Resolver
+from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver
 from bot.knowledge.text import normalise, words
 from bot.language.scope import ScopeGuard
 from bot.language.vocabulary import SMALL_TALK
@@ -51,6 +53,10 @@ SOURCES_INTENT = "ask_sources"
 RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's own words (answers.personal)
 FOLLOW_UP_INTENT = "follow_up"
 CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
+# A follow-up that points back at what the last answer was about: "what technologies did it mention?"
+ENTRY_SLOTS = ("topic", "aspect", "program", "role")  # the context slots that name a KB entry
+ENTRY_LABELS = frozenset({ROLE, PROGRAM, ASPECT})  # entities that name one: "how's that different from X?"
+POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|ones)\b")
 
 
 class Advisor(Tools):
@@ -100,8 +106,10 @@ class Advisor(Tools):
         asks_knowledge = question.intent in self.knowledge_intents or question.intent == UNSURE_INTENT
         if handler is handler_for(question.intent, self.kb) and asks_knowledge:
             answer = self.grounded(question, answer, found, named)
-        answer = with_narrower_subject(self.kb, question.text, found.get(ROLE, []), answer)
-        answer = scoped_to_article(self, answer, named)
+        answer = with_narrower_subject(
+            self.kb, question.text, found.get(ROLE, []), answer, self.kb_words, self.known or frozenset()
+        )
+        answer = self.scoped(answer, named)
         answer = with_background(self, question, answer)
         answer = self.on_the_last_answer(question, answer)
         if answer.citations:
@@ -109,18 +117,36 @@ class Advisor(Tools):
             answer.updates.setdefault("citations", list(unique))
         return answer
 
+    def scoped(self, answer: Answer, named: Sequence[Source]) -> Answer:
+        """The answer narrowed to the one article the question names; a topic heading a list, to its list."""
+        kb_list = list_framed_by(self.kb, answer.updates.get("topic"))
+        if kb_list is not None and len(named) == 1 and answer.kind == AnswerKind.ANSWER:
+            return list_answer(self, [kb_list], named) or answer  # "which jobs does the Leeds article name?"
+        return scoped_to_article(self, answer, named)
+
     def on_the_last_answer(self, question: Question, answer: Answer) -> Answer:
-        """A short follow-up that was declined or not understood, read against what the last answer was about.
+        """A short follow-up on what the last answer was about, read against that entry's texts.
 
         "Any named frameworks?" after the Leeds MSc, "and what kind of degree?" after the experience
-        employers ask for: the word it asks about is in a text of the entry just discussed.
+        employers ask for: declined or not understood on its own, the word it asks about is in a text
+        of the entry just discussed. "What technologies did it mention?" after why Leeds calls it a
+        good career points back ("it") at that entry, so an answer about another entry is not it.
         """
         context = question.context
         within = frozenset(e for e in (context.topic, context.aspect, context.program, context.role) if e)
         # A follow-up's menu of where to go next names no fact: "and what kind of degree?" after the experience.
         menu_only = question.intent == FOLLOW_UP_INTENT and answer.kind == AnswerKind.ANSWER and not answer.citations
         unanswered = menu_only or answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
-        if not unanswered or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
+        # An answer about another entry, to a question that names none and points back at the last one.
+        answered = frozenset(answer.updates.get(slot) for slot in ENTRY_SLOTS) - {None}
+        moved_away = (
+            answer.kind == AnswerKind.ANSWER
+            and bool(answered)
+            and not answered & within
+            and not any(label in ENTRY_LABELS for label, _ in question.entities)
+            and bool(POINTS_BACK.search(question.text.lower()))
+        )
+        if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
             return answer
         matches = self.details.all_in(question.text, within)
         return detail_answer(self, *matches) if matches else answer
@@ -134,6 +160,8 @@ class Advisor(Tools):
         """
         # "Not covered" only from NLU's reading: a question that names no gap can still ask a detail the KB holds.
         readable = answer.kind == AnswerKind.ANSWER or (answer.kind == AnswerKind.NOT_COVERED and not found.get(GAP))
+        if narrows_a_figure(self.kb, question.text, answer.text):
+            return answer  # "how much do aerospace engineering managers get paid?": the sector narrows the pay
         if readable and RESTS_ON_VISITOR not in answer.text:
             entries = frozenset(i for label in (ROLE, PROGRAM) for i in found.get(label, []))
             match = self.details.best(question.text, frozenset(s.id for s in named) or None, entries)

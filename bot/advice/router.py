@@ -25,10 +25,11 @@ from bot.advice.answers.provenance import provenance_rule
 from bot.advice.answers.roles import figures_not_given, role_in_context_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
+from bot.advice.narrower import SECTORS_INTENT, sectors_named
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.retrieval import PROGRAM_WORDS
-from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
+from bot.advice.subjects import PAY_INTENT, PAY_WORDS, figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
 from bot.knowledge.model import Statistic
@@ -213,6 +214,14 @@ def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Ha
     return None
 
 
+def a_sectors_pay(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "How much do aerospace engineering managers get paid?": the pay answer (it says there is no sector figure)."""
+    low = question.text.lower()
+    if question.intent == SECTORS_INTENT and PAY_WORDS.search(low) and sectors_named(advisor.kb, low):
+        return handler_for(PAY_INTENT, advisor.kb)
+    return None
+
+
 def a_place(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     place_gap = advisor.kb.place_gap()
     if question.intent != UNSURE and place_gap is not None and place_gap.id in found.get(GAP, []):
@@ -252,6 +261,7 @@ RULES: List[Rule] = [
     prefers_technical,
     another_university_or_degree,
     another_job,
+    a_sectors_pay,
     a_place,
 ]
 

@@ -26,7 +26,8 @@ from bot.knowledge.model import KnowledgeBase
 from bot.paths import PROJECT_ROOT
 
 # Messages of the fresh sets that were already training examples (data/nlu at 959961a; at 3548a44 for D and
-# E, at ee9a8dc for F) when their independent writers wrote them: common wordings, not leaks. Anything else in data/nlu is a leak.
+# E, at ee9a8dc for F) when their independent writers wrote them: common wordings, not leaks. Anything else
+# in data/nlu is a leak.
 TRAINING_BEFORE_FRESH_SETS = frozenset(
     {
         "Is engineering management a good career choice?",

@@ -16,7 +16,7 @@ from bot.advice.articles import other_article
 from bot.advice.state import DialogueState, state_of
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
-from bot.knowledge.model import KnowledgeBase, Source
+from bot.knowledge.model import KnowledgeBase, Source, Topic
 
 Item = Tuple[str, Citation]  # the item's name, and where it is said (source id, section)
 
@@ -88,6 +88,7 @@ class KBList:
     noun: str  # how the answer names the list
     asked_as: re.Pattern[str]  # how a question names it
     items: Callable[[KnowledgeBase], List[Item]]
+    framed_by: Optional[str] = None  # the intent of the topic whose points head this list in its answer
 
 
 def _nouns(pattern: str) -> re.Pattern[str]:
@@ -95,7 +96,12 @@ def _nouns(pattern: str) -> re.Pattern[str]:
 
 
 LISTS: List[KBList] = [
-    KBList("job titles", _nouns(r"job titles?|titles|jobs|roles|careers|positions|occupations|job options"), _roles),
+    KBList(
+        "job titles",
+        _nouns(r"job titles?|titles|jobs|roles|careers|positions|occupations|job options"),
+        _roles,
+        framed_by="ask_jobs",
+    ),
     KBList("sectors", _nouns(r"sectors?|industries|industry|fields"), _sectors),
     KBList("signs that you may be ready", _nouns(r"signs?|signals?|indicators?"), _signs),
     KBList("modules", _nouns(r"modules?"), _feature_names("modules")),
@@ -106,7 +112,12 @@ LISTS: List[KBList] = [
         _aspects,
     ),
     KBList("factors to weigh", _nouns(r"factors|things to (?:weigh|consider)|considerations|criteria"), _factors),
-    KBList("further reads", _nouns(r"further reads?|reads|related (?:articles|blogs|posts)|further reading"), _reads),
+    KBList(
+        "further reads",
+        _nouns(r"further reads?|reads|related (?:articles|blogs|posts)|further reading"),
+        _reads,
+        framed_by="ask_reading",
+    ),
     KBList(
         "reasons to enrol",
         _nouns(r"reasons to enrol|reasons? (?:to|why you should|why to) (?:enrol|enroll|study|join|sign up|apply)"),
@@ -115,15 +126,15 @@ LISTS: List[KBList] = [
     KBList("programs", _nouns(r"programs|programmes|courses|master's programs|masters programs"), _programs),
 ]
 COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b")
-# Where a counted noun may start: right after "how many" / "number of", past up to two words ("different job").
-COUNTED = re.compile(
-    r"\b(?:how many|number of|count(?: the)?)\s+(?:(?:different|distinct|separate|key|main|\w+ing)\s+)?"
-)
+# Where a counted noun may start: right after "how many" / "number of", or past one word ("different", "job").
+COUNTED = re.compile(r"\b(?:how many|number of|count(?: the)?)\s+")
+ONE_WORD = re.compile(r"[\w'-]+\s+")
 LIST_VERB = re.compile(
     r"\b(?:list|lists|listed|name|names|named|mention|mentions|mentioned|cite|cites|give|gives|enumerate|include|"
     r"includes|cover|covers|highlight|highlights|identify|identifies|suggest|suggests|offer|offers)\b"
 )
 WHICH = re.compile(r"\b(?:which|what)\b")
+ASKS_FOR = re.compile(rf"(?:\b(?:which|what)\b|{LIST_VERB.pattern})\s+(?:(?:the|all|any|every|of|its|their|some)\s+)*")
 # A short question leaning on the last answer: "and which sectors?", "what about the frameworks?".
 LEANS_ON_LAST = re.compile(
     r"^\W*(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$|^\W*(?:and )?(?:which|what) \w+(?: \w+)?\W*$"
@@ -141,13 +152,31 @@ def lists_asked(text: str) -> List[KBList]:
     if counted:
         return counted[:2]
     if LIST_VERB.search(low) and (WHICH.search(low) or low.lstrip().startswith("list")) and not COUNT.search(low):
-        return named[:2]
+        return [kb_list for kb_list in named if _names_the_list(kb_list, low)][:2]
     return []
+
+
+def _names_the_list(kb_list: KBList, low: str) -> bool:
+    """ "Which sectors…", "list the modules", "mentions any industries": the list is what is asked for.
+
+    Not "what kind of learning do the programmes offer?", which asks about learning.
+    """
+    for m in ASKS_FOR.finditer(low):
+        modifier = ONE_WORD.match(low, m.end())  # "which other sectors", "what job titles"
+        starts = [m.end()] + ([modifier.end()] if modifier else [])
+        if any(kb_list.asked_as.match(low, start) for start in starts):
+            return True
+    return False
 
 
 def _counts(kb_list: KBList, low: str) -> bool:
     """ "How many job titles…": the list's noun is what is counted, not a word further on ("how many years… roles")."""
-    return any(kb_list.asked_as.match(low, m.end()) for m in COUNTED.finditer(low))
+    for m in COUNTED.finditer(low):
+        modifier = ONE_WORD.match(low, m.end())  # "how many different job titles", "how many job roles"
+        starts = [m.end()] + ([modifier.end()] if modifier else [])
+        if any(kb_list.asked_as.match(low, start) for start in starts):
+            return True
+    return False
 
 
 def count_words(n: int) -> str:
@@ -218,14 +247,32 @@ SHORT_FOLLOW_UP = 10  # words
 def _same_list_again(
     advisor: Tools, question: Question, articles: Sequence[Source], state: DialogueState
 ) -> Tuple[List[KBList], Sequence[Source]]:
-    """After a list: "what about the other uni?", "and Leeds?": the same list, of that article."""
-    topic = question.context.topic or ""
+    """After a list: "what about the other uni?", "and Leeds?", "how many is that?": the same list again."""
     low = question.text.lower()
-    if not topic.startswith(LIST_TOPIC) or len(low.split()) > SHORT_FOLLOW_UP:
+    kb_list = context_list(advisor.kb, question.context.topic)
+    if kb_list is None or len(low.split()) > SHORT_FOLLOW_UP:
         return [], articles
-    kb_list = next((k for k in LISTS if k.noun == topic[len(LIST_TOPIC) :]), None)
+    if COUNT.search(low):  # "how many is that in total?": the list just given, counted
+        return [kb_list], list(articles) or state.articles
     other = other_article(advisor, state.article) if OTHER_ONE.search(low) else None
     wanted = [other] if other else list(articles)
-    if kb_list is None or not wanted:
+    if not wanted:
         return [], articles
     return [kb_list], wanted
+
+
+def context_list(kb: KnowledgeBase, topic_id: Optional[str]) -> Optional[KBList]:
+    """The list the last answer gave: a list answer ("list:<noun>"), or a topic whose points head a list."""
+    if not topic_id:
+        return None
+    if topic_id.startswith(LIST_TOPIC):
+        return next((k for k in LISTS if k.noun == topic_id[len(LIST_TOPIC) :]), None)
+    return list_framed_by(kb, topic_id)
+
+
+def list_framed_by(kb: KnowledgeBase, topic_id: object) -> Optional[KBList]:
+    """The KB list a topic's answer lists under its points ("…job titles a master's can lead to:"), if any."""
+    entry = kb.get(topic_id) if isinstance(topic_id, str) else None
+    if not isinstance(entry, Topic):
+        return None
+    return next((k for k in LISTS if k.framed_by == entry.intent), None)

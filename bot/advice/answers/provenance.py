@@ -26,13 +26,14 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"\bwho (?:wrote|writes|authored|penned|is the author)\b|\bauthors?\b|\bwriters?\b|\bwritten by\b|\bbyline\b"
     ),
     "date": re.compile(
-        r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,50}\b(?:written|published|publish|posted|post|released|release|"
+        r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,80}\b(?:written|published|publish|posted|post|released|release|"
         r"updated|update|write|out|come out|came out|"
         r"put out|written up|from|dated)\b|\bpublication date\b|\bpublished (?:on|in|when)\b|\bdate of\b"
         r"|\bwhat (?:date|year|day|month)\b|\bhow (?:old|recent|current|up to date|up-to-date|new|fresh|dated)\b"
         r"|\b(?:more|most|less|least) recent\b|\bnewer\b|\bolder\b|\b(?:first|originally|last) (?:published|updated|"
         r"posted|written)\b|\bis (?:it|that|this)\b[^?]{0,25}\b(?:recent|current|up to date|outdated|old)\b"
-        r"|\bbrand new\b|\bupdated\b"
+        r"|\bbrand new\b|\bupdated\b|\b(?:first|originally) (?:came out|come out|appeared|went (?:up|live|online))\b"
+        r"|\boriginal version\b|\b(?:been|was|it) (?:changed|revised|edited)\b|^\W*(?:and |so |ok |okay |but )*when\W*$"
     ),
     "publisher": re.compile(
         r"\bwho (?:published|publishes|put out|puts out|is behind|runs|owns|made)\b|\bpublishers?\b"
@@ -40,8 +41,10 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"[^?]{0,30}\b(?:published|wrote|is behind|put out|from)\b|\bwhose (?:article|piece|post|blog)\b"
     ),
     "measured_by": re.compile(
-        r"\bwho (?:measured|collected|calculated|compiled|produced|gathered|came up with|reported|originally published|"
-        r"published|is behind|says)\b|\bwhere (?:does|do|did|is|was|'s)\b[^?]{0,50}\b(?:come from|came from|from|"
+        r"\bwho (?:\w+ly )?(?:measured|collected|calculated|compiled|produced|gathered|came up with|reported|"
+        r"originally published|published|is behind|says)\b|\b(?:credited|attributed) to\b|\bsourced from\b"
+        r"|\b(?:which|what) (?:source|sources)\b"
+        r"|\bwhere (?:does|do|did|is|was|'s)\b[^?]{0,50}\b(?:come from|came from|from|"
         r"originate|get)\b|\bwhere'?s (?:that|this|it|the)\b[^?]{0,30}\bfrom\b|\bsources? (?:of|for|behind)\b"
         r"|\b(?:which|what) (?:organisation|organization|agency|body|institution|department|government)\b"
         r"|\bbased on what\b|\bwhose (?:data|figures?|numbers?|stats?)\b|\baccording to (?:who|whom|what)\b"
@@ -118,7 +121,7 @@ def figure_forms(stat: Statistic) -> List[str]:
 def figures_named(kb: KnowledgeBase, text: str) -> List[Statistic]:
     """The figures a question names by value ("the 165k"), else by the words only one figure is described with."""
     low = text.lower()
-    by_value = [s for s in kb.statistics if any(_has_form(low, form) for form in figure_forms(s))]
+    by_value = figures_by_value(kb, low)
     if by_value:
         return by_value
     described = {s.id: {stem(w) for w in content_words(" ".join(_described_as(s)))} for s in kb.statistics}
@@ -128,6 +131,10 @@ def figures_named(kb: KnowledgeBase, text: str) -> List[Statistic]:
             counts[w] = counts.get(w, 0) + 1
     asked = {stem(w) for w in content_words(low)}
     return [s for s in kb.statistics if any(counts[w] == 1 for w in described[s.id] & asked)]
+
+
+def figures_by_value(kb: KnowledgeBase, low: str) -> List[Statistic]:
+    return [s for s in kb.statistics if any(_has_form(low, form) for form in figure_forms(s))]
 
 
 def _described_as(stat: Statistic) -> List[str]:
@@ -168,6 +175,9 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
     # ("Who says so?" alone is left to the sources answer, which gives the figure's origin and the sections.)
     elliptical = len(content_words(low)) <= ELLIPTICAL_WORDS and facets != {"measured_by"}
     points_at_figure = POINTS_AT_FIGURE.search(low) or facets == {"value"} or elliptical
+    # "Is that per year?" after the salary: "that" is the figure just given, though "year" describes another one.
+    if figures and state.figure and POINTS_AT_FIGURE.search(low) and not figures_by_value(kb, low):
+        figures = [state.figure]
     if not figures and state.figure and points_at_figure and not names_a_claim(low, state):
         if facets & FIGURE_FACETS or FIGURE_WORDS.search(low):
             figures = [state.figure]  # "is that per year?", "how recent is that data?"
