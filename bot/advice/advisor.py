@@ -13,7 +13,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
 from bot.advice.answers.lists import list_answer, list_framed_by
-from bot.advice.answers.provenance import articles_named, figures_named
+from bot.advice.answers.provenance import articles_named, facets_asked, figures_named
 from bot.advice.answers.topics import passage_answer
 from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
@@ -167,6 +167,12 @@ class Advisor(Tools):
             match = self.details.best(question.text, frozenset(s.id for s in named) or None, entries)
             if match is not None and not self.details.said(match, answer.text):
                 return detail_answer(self, match)
+            # "How many engineering schools are involved in the Leeds MSc?": not covered as NLU read it, but a
+            # word of it is in the texts of the program (or role) it names.
+            within = self.details.all_in(question.text, entries) if entries else []
+            # On a content word: "do I need a 2:1?" shares only everyday words with the program's texts.
+            if answer.kind == AnswerKind.NOT_COVERED and within and self.details.asks_of(within[0], question.text):
+                return detail_answer(self, *within)
         passage = self.passages.best(question.text, [question.intent], min_score=GROUNDING_SCORE)
         if (
             passage is None
@@ -261,7 +267,9 @@ class Advisor(Tools):
                 return True  # "why was I charged a fee?" is not asking where the answers come from
             return not has_context and off_topic(question.text, self.topic_words)  # a follow-up to nothing
         if question.intent in self.knowledge_intents:  # background counts: "...the Routemap. Where can I learn it?"
-            return off_topic(question.said(), self.topic_words)
+            # "Is that per year or over ten years?" after a figure asks about it, whatever intent NLU picked.
+            about_the_last = bool(question.context.citations) and bool(facets_asked(question.text))
+            return not about_the_last and off_topic(question.said(), self.topic_words)
         if question.intent in SMALL_TALK:  # "switch off everything downstairs" is no goodbye
             return off_topic(question.text, self.chat_words or frozenset())
         return False

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import FrozenSet, Iterator, List, Optional
 
 from bot.advice.compose import Composer
-from bot.advice.retrieval import asked_stems, rarity, same_word, stems_of
+from bot.advice.retrieval import ABOUT_THE_TEXT, asked_stems, rarity, same_word, stems_of
 from bot.advice.types import Answer, Citation
 from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
 from bot.knowledge.text import normalise, stem, words
@@ -30,13 +30,6 @@ MAX_TEXTS = 3  # a follow-up's texts from the entry just discussed
 MIN_SCORE = 3.0  # summed rarity (idf) of the shared words: two uncommon words, or one rare one and another
 MIN_SHARED = 2  # words: one shared word ("pay", "online", "school") is too often a coincidence in so small a KB
 MIN_SHARE = 0.5  # of the question's own rare words (what is left after the subject and names), half at least
-# Words about the articles rather than in them: "which reasons does the Leeds article list?"
-ABOUT_THE_TEXT = frozenset(
-    stem(w)
-    for w in """article articles piece post page blog list lists listed mention mentions mentioned name names named
-    give gives given say says said write wrote written summary bullet bullets point points state states stated
-    according source sources reason reasons example examples""".split()
-)
 
 
 @dataclass(frozen=True)
@@ -64,6 +57,10 @@ class DetailIndex:
         # Their own words only: "Leeds", "Northeastern", not "degree" or "online" that a synonym also holds.
         named = [*(s.publisher for s in kb.sources), *(p.university for p in kb.programs)]
         self.names = frozenset(stem(w) for text in named for w in words(normalise(text))) - PLAIN_NAME_WORDS
+        # What each program and role is called: "msc" in "the Leeds MSc" names the program, it asks nothing of it.
+        called = {p.id: [p.name, p.university, *p.synonyms] for p in kb.programs}
+        called.update({r.id: [r.title, *r.synonyms] for r in kb.roles})
+        self.called = {i: frozenset(stem(w) for t in texts for w in words(normalise(t))) for i, texts in called.items()}
 
     def best(
         self,
@@ -123,6 +120,11 @@ class DetailIndex:
             if d.entry_id in within and all(any(same_word(s, a) for s in d.plain) for a in first.shared)
         ]
         return same[:MAX_TEXTS]
+
+    def asks_of(self, match: Match, question: str) -> bool:
+        """True when a content word of the question, not a word of the entry's own name, is what matched."""
+        own_name = self.called.get(match.detail.entry_id, frozenset())
+        return bool((match.shared - own_name) & asked_stems(question))
 
     def said(self, match: Match, answer_text: str) -> bool:
         """True when an answer holds any word the question and the detail share: it is on that detail."""

@@ -36,6 +36,15 @@ GENERIC = frozenset(
     feel feels say says said go goes going gone come comes coming back take takes taking look looks looking
     try trying give gives giving put keep""".split()
 )
+# Words about the articles rather than in them: "which reasons does the Leeds article list?"
+ABOUT_THE_TEXT = frozenset(
+    stem(w)
+    for w in """article articles piece post page blog list lists listed mention mentions mentioned name names named
+    give gives given say says said write wrote written summary bullet bullets point points state states stated
+    according source sources reason reasons example examples""".split()
+)
+
+
 POSSESSED = re.compile(r"\b(?:my|your|his|her|our|their)\s+\w+")  # the visitor's people and things
 MIN_SCORE = 2.0  # the sum of matched words' rarity (idf); one rare word such as "stakeholders" is enough
 ASPECT_INTENT, PROGRAM_INTENT = "ask_difference", "ask_program"  # whose answers hold aspects and features
@@ -64,7 +73,7 @@ class PassageIndex:
         """
         if not SUBJECT.search(normalise(text)):
             return None
-        asked = asked_stems(text)
+        asked = asked_stems(text) - ABOUT_THE_TEXT  # "how does each article define it?" asks for no further reads
         about_programs = bool(PROGRAM_WORDS.search(normalise(text)))
         scored = []
         for passage in self.passages:

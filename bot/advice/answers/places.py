@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import Dict, List
 
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
@@ -53,4 +53,6 @@ def place_answer(advisor: Tools, question: Question, found: Found) -> Answer:
         )
         citations += [(p.source, p.section) for p in chosen]
     buttons = advisor.topic_buttons("salary", "outlook", "programs", "worth_it")
-    return advisor.compose(lines, citations, buttons, kind=AnswerKind.NOT_COVERED)
+    # The figures' topic stays the context: "so which country then?" asks about the same figure.
+    updates: Dict[str, object] = {"topic": topic.id} if stats and isinstance(topic, Topic) else {}
+    return advisor.compose(lines, citations, buttons, kind=AnswerKind.NOT_COVERED, updates=updates)

@@ -17,7 +17,7 @@ from bot.advice.state import DialogueState, state_of
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source, Statistic
-from bot.knowledge.text import stem, words
+from bot.knowledge.text import plain, stem, words
 from bot.language.vocabulary import content_words
 
 # What a question asks about a source or a figure (facet -> how it is asked).
@@ -28,7 +28,8 @@ FACETS: Dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,80}\b(?:written|published|publish|posted|post|released|release|"
         r"updated|update|write|out|come out|came out|"
-        r"put out|written up|from|dated)\b|\bpublication date\b|\bpublished (?:on|in|when)\b|\bdate of\b"
+        r"put out|written up|from|dated)\b|\bpublication date\b|\bpublish(?:ed|ing)? date\b|\bdated\b"
+        r"|\bpublished (?:on|in|when)\b|\bdate of\b"
         r"|\bwhat (?:date|year|day|month)\b|\bhow (?:old|recent|current|up to date|up-to-date|new|fresh|dated)\b"
         r"|\b(?:more|most|less|least) recent\b|\bnewer\b|\bolder\b|\b(?:first|originally|last) (?:published|updated|"
         r"posted|written)\b|\bis (?:it|that|this)\b[^?]{0,25}\b(?:recent|current|up to date|outdated|old)\b"
@@ -69,8 +70,9 @@ FACETS: Dict[str, re.Pattern[str]] = {
     "period": re.compile(
         r"\b(?:per|a|each|every) (?:year|month|week|hour|annum)\b[^?]{0,15}\bor\b|\bor (?:per|a|each|every|in) "
         r"(?:year|month|week|hour|total)\b|\bin total\b|\bover (?:how many|what) (?:years|period)\b"
-        r"|\b(?:is|was) (?:it|that|this)(?: figure| number| rate| growth| salary| \d+%?)? (?:per|a|each|every|annual|"
-        r"annually|yearly|monthly|hourly|in total|total|cumulative|overall)\b|\bper (?:year|month|annum)\?"
+        r"|\b(?:is|was) (?:it|that|this)(?: figure| number| rate| growth| salary| \d+%?)? (?:per|each|every|annual|"
+        r"annually|yearly|monthly|hourly|in total|total|cumulative|overall|a (?:year|month|week|day|hour))\b"
+        r"|\bper (?:year|month|annum)\?"
         r"|\b(?:annual|yearly|monthly|hourly)(?:ly)?\s*\?|\bcumulative\b"
     ),
 }
@@ -148,12 +150,22 @@ def _has_form(low: str, form: str) -> bool:
 def articles_named(kb: KnowledgeBase, text: str) -> List[Source]:
     """The articles a question names by publisher ("the Leeds blog", "Northeastern's piece")."""
     asked = set(words(text))
+    quoted = f" {plain(text)} "
     named = []
     for source in kb.sources:
         own = {w for w in words(f"{source.id} {source.publisher}") if w not in GENERIC_PUBLISHER_WORDS}
-        if own & asked:
+        if own & asked or any(f" {part} " in quoted for part in title_parts(source)):
             named.append(source)
     return named
+
+
+def title_parts(source: Source) -> List[str]:
+    """An article's title as a visitor quotes it: whole, or its part before a colon, of four words or more."""
+    parts = [plain(source.title), plain(source.title.split(":", 1)[0])]
+    return [p for p in dict.fromkeys(parts) if len(p.split()) >= MIN_TITLE_WORDS]
+
+
+MIN_TITLE_WORDS = 4  # "Engineering vs Engineering Management" names the Leeds article; "engineering management" doesn't
 
 
 ELLIPTICAL_WORDS = 1  # content words a question may have and still lean wholly on the last answer ("which country?")
