@@ -9,6 +9,7 @@ another job where the answer would quote the engineering managers' figures
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, List, Optional
 
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
@@ -218,7 +219,8 @@ def a_sectors_pay(advisor: Tools, question: Question, found: Found) -> Optional[
     """ "How much do aerospace engineering managers get paid?": the pay answer (it says there is no sector figure)."""
     low = question.text.lower()
     if question.intent == SECTORS_INTENT and PAY_WORDS.search(low) and sectors_named(advisor.kb, low):
-        return handler_for(PAY_INTENT, advisor.kb)
+        pay = handler_for(PAY_INTENT, advisor.kb)
+        return lambda a, q, f: pay(a, replace(q, intent=PAY_INTENT), f)
     return None
 
 

@@ -1,0 +1,109 @@
+"""Narrower subjects typed in lower case, a sector's pay, details of a named program, and words about
+the articles (issue #17, third round). Expectations are read from the knowledge base, not typed here.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, Tuple
+
+import pytest
+
+from actions.actions import advisor as action_advisor
+from bot.advice import Advisor, Answer, AnswerKind, Context, Question
+from bot.advice.answers.provenance import articles_named, facets_asked
+from bot.advice.narrower import narrower_names, sectors_named
+from bot.knowledge.model import KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def wired() -> Advisor:
+    return action_advisor()
+
+
+def ask(
+    advisor: Advisor, text: str, intent: str, entities: Sequence[Tuple[str, str]] = (), context: Context = Context()
+) -> Answer:
+    return advisor.answer(Question(intent, text, list(entities), context, ranking=[(intent, 0.9)]))
+
+
+def median_pay(kb: KnowledgeBase) -> str:
+    return next(s.value for s in kb.statistics if "median" in s.unit)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("what do engineering managers earn at zorblax?", "zorblax"),
+        ("what's a typical day for an engineering manager at quorvia specifically?", "quorvia"),
+        ("how does engineering manager pay in zinc and tin mining compare?", "zinc and tin mining"),
+    ],
+)
+def test_a_lower_case_name_after_the_subject_is_said_not_covered_first(wired: Advisor, text: str, name: str) -> None:
+    reply = ask(wired, text, "ask_salary").text
+    assert reply.startswith(f"My sources don't give anything specific to {name};"), reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what do engineering managers do at work?",
+        "how much do engineering managers make in general?",
+        "what do engineering managers in engineering earn?",
+        "what do managers at my company earn?",
+    ],
+)
+def test_everyday_words_and_the_kbs_own_words_narrow_nothing(wired: Advisor, text: str) -> None:
+    assert narrower_names(text, "", wired.kb_words, wired.known or frozenset()) == []
+
+
+def test_a_sectors_pay_is_the_pay_answer_led_by_what_is_not_given(wired: Advisor, kb: KnowledgeBase) -> None:
+    topic = kb.topic_for_intent("ask_sectors")
+    assert topic is not None
+    sectors = sorted({n.split()[0].lower() for p in topic.points for n in p.names} - {"engineering", "technology"})
+    assert sectors
+    for sector in sectors:
+        text = f"how much do {sector} engineering managers get paid?"
+        assert sectors_named(kb, text) == [sector]
+        reply = ask(wired, text, "ask_sectors").text
+        assert reply.startswith(f"My sources don't give figures for {sector} specifically"), reply
+        assert median_pay(kb) in reply
+
+
+def test_a_detail_of_a_named_program_answers_what_nlu_read_as_not_covered(wired: Advisor, kb: KnowledgeBase) -> None:
+    for program in kb.programs:
+        texts = [program.summary, *(f.text for f in program.features)]
+        designed = [t for t in texts if "designed" in t.lower()]
+        if not designed:
+            continue
+        reply = ask(wired, "who designed that course?", "ask_uncovered", [("program", program.id)])
+        assert reply.kind == AnswerKind.ANSWER and any(t in reply.text for t in designed), reply.text
+        return
+    pytest.fail("no program text says who designed it")
+
+
+def test_a_program_question_sharing_only_everyday_words_stays_not_covered(wired: Advisor, kb: KnowledgeBase) -> None:
+    for program in kb.programs:
+        reply = ask(wired, "do i need a 2:1 for the msc?", "ask_uncovered", [("program", program.id)])
+        assert reply.kind != AnswerKind.ANSWER, reply.text
+
+
+def test_words_about_the_articles_point_to_no_passage(wired: Advisor, kb: KnowledgeBase) -> None:
+    definition = kb.topic_for_intent("ask_definition")
+    reading = kb.topic_for_intent("ask_reading")
+    assert definition is not None and reading is not None
+    reply = ask(wired, "how does each article define engineering management?", "ask_definition").text
+    assert kb.fill(definition.points[0].text) in reply
+    assert kb.fill(reading.points[0].text) not in reply
+
+
+def test_an_articles_title_names_it(kb: KnowledgeBase) -> None:
+    for source in kb.sources:
+        assert articles_named(kb, f"who wrote “{source.title}”") == [source]
+        assert articles_named(kb, f"who wrote {source.title.lower()}") == [source]
+    assert articles_named(kb, "what is engineering management?") == []
+
+
+def test_is_that_a_sign_asks_no_period_of_a_figure() -> None:
+    assert "period" not in facets_asked("i like mentoring. is that a sign i should go into management?")
+    assert "period" in facets_asked("is that a year or in total?")
+    assert "date" in facets_asked("whats the publish date on that article")
