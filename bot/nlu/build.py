@@ -6,8 +6,9 @@ examples, the intent rules, and the word lists the answer layer screens with.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
-from typing import FrozenSet, List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Set, Tuple
 
 import yaml
 
@@ -71,7 +72,9 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
     save_words(known, KNOWN_WORDS)
     save_counts(word_counts(list(strings_in(kb.to_dict())) + [text for _, text in examples]), PROJECT_WORDS)
     save_words(web_words(english_words()), WEB_WORDS)
-    variants = write_augmented(examples, set(known), AUGMENTED_NLU)
+    variants = write_augmented(
+        examples, set(known), AUGMENTED_NLU, names=article_names(kb), attributed=attributed_intents(kb)
+    )
     save_words(frozenset(STOP_WORDS), STOP_WORDS_FILE)  # read by the action server without spaCy
     save_words(topic_vocabulary(kb, examples), TOPIC_WORDS)
     save_words(subject_vocabulary(kb), SUBJECT_WORDS_FILE)
@@ -80,8 +83,24 @@ def build(knowledge_dir: Path, quiet: bool = False) -> int:
         count = sum(1 for _ in kb.entries())
         print(f"knowledge base OK: {count} entries from {knowledge_dir}")
         print(f"wrote {COMPILED_KB}, {SPACY_MODEL_DIR}, {GENERATED_NLU}, {GENERATED_RULES}")
-        print(f"wrote {variants} typo and shorthand variants of the training examples to {AUGMENTED_NLU}")
+        print(f"wrote {variants} variants of the training examples (typos, shorthand, attributions) to {AUGMENTED_NLU}")
     return 0
+
+
+# Topics whose questions name no article of their own: the program question names its university anyway.
+NOT_ATTRIBUTED = frozenset({"ask_program", "ask_reading"})
+OUT_OF_SCOPE = "out_of_scope"
+
+
+def article_names(kb: KnowledgeBase) -> List[str]:
+    """How a visitor names each article: its publisher's own word ("Leeds", "Northeastern")."""
+    generic = {"university", "of", "online", "the", "college", "school"}
+    return [w.title() for s in kb.sources for w in re.findall(r"[a-z]+", s.publisher.lower()) if w not in generic]
+
+
+def attributed_intents(kb: KnowledgeBase) -> Set[str]:
+    """The topics' intents, and out of scope: a name makes no request about the articles' subject."""
+    return ({t.intent for t in kb.topics} | {OUT_OF_SCOPE}) - NOT_ATTRIBUTED
 
 
 def training_examples() -> List[Example]:

@@ -31,9 +31,9 @@ ASKING = re.compile(
 # Where a sentence ends, keeping its end mark with it.
 # Where a sentence ends, keeping its end mark with it; "two things:" and numbered items ("1)", "2.") end one too.
 SENTENCE_END = re.compile(r"(?<=[?!.;:])\s+|\n+|\s+(?=\(?\d[).]\s)")
-# A second question joined to the first: ", and do I need …", " and also which …", "? also …".
+# A second question joined to the first: ", and do I need …", " and also which …", "? also …", " + how …".
 JOINED = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus|but)\s+(?:also\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
+    r"(?:,\s*|\s+)(?:and|also|plus|but|\+|&)\s+(?:also\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
     r"|,\s*(?=(?:what|which|who|where|when|why|how)\b)",
     re.IGNORECASE,
 )

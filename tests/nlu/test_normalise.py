@@ -209,3 +209,26 @@ def test_the_variants_are_no_words_of_the_project(tmp_path: Path) -> None:
     shorthand = {w for short, _ in load_shorthand().pairs() for w in words(short)}
     typos = {w for b in yaml.safe_load(variants.read_text())["nlu"] for w in words(b["examples"])} - hand - shorthand
     assert len(typos) > 50 and not (typos & known), sorted(typos & known)
+
+
+def test_attributions_name_an_article_of_the_kb_and_only_attributed_intents(tmp_path: Path) -> None:
+    from bot.knowledge.loader import load_knowledge_base
+    from bot.nlu.augment import TRIED_ATTRIBUTION_RATIO, attributed_variants
+    from bot.nlu.build import NOT_ATTRIBUTED, article_names, attributed_intents
+    from bot.paths import KNOWLEDGE_DIR
+
+    kb = load_knowledge_base(KNOWLEDGE_DIR)
+    names = article_names(kb)
+    assert sorted(n.lower() for n in names) == sorted({s.id for s in kb.sources})
+    intents = attributed_intents(kb)
+    assert intents and not intents & NOT_ATTRIBUTED
+    examples = hand_examples()
+    first = attributed_variants(examples, names, intents, ratio=TRIED_ATTRIBUTION_RATIO)
+    assert first == attributed_variants(examples, names, intents, ratio=TRIED_ATTRIBUTION_RATIO), "seeded"
+    assert set(first) <= intents and first
+    taken = {e.lower() for _, e in examples}
+    for items in first.values():
+        for variant in items:
+            assert sum(name in variant for name in names) == 1, variant
+            assert variant.lower() not in taken
+    assert attributed_variants(examples, names, intents, ratio=0.0) == {}

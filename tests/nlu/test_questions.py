@@ -54,3 +54,13 @@ def test_a_single_plain_question_is_left_whole(message: str) -> None:
 def test_never_more_than_the_maximum() -> None:
     message = " ".join(f"question number {i} is what?" for i in range(6))
     assert len(questions_of(message)) == MAX_QUESTIONS
+
+
+def test_a_plus_or_ampersand_joins_two_questions() -> None:
+    for joiner in ("+", "&"):
+        message = f"how much experience do employers want {joiner} how fast are the jobs growing"
+        assert [p.text(message) for p in questions_of(message)] == [
+            "how much experience do employers want",
+            "how fast are the jobs growing",
+        ]
+    assert questions_of("is a 2+2 year plan ok?") == []
