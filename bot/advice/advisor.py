@@ -57,6 +57,7 @@ CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
 ENTRY_SLOTS = ("topic", "aspect", "program", "role")  # the context slots that name a KB entry
 ENTRY_LABELS = frozenset({ROLE, PROGRAM, ASPECT})  # entities that name one: "how's that different from X?"
 POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|ones)\b")
+CONTINUES = re.compile(r"\W*(?:and|so|also|plus|what about|how about)\b")  # "and what technical stuff…?"
 
 
 class Advisor(Tools):
@@ -144,7 +145,7 @@ class Advisor(Tools):
             and bool(answered)
             and not answered & within
             and not any(label in ENTRY_LABELS for label, _ in question.entities)
-            and bool(POINTS_BACK.search(question.text.lower()))
+            and bool(POINTS_BACK.search(question.text.lower()) or CONTINUES.match(question.text.lower()))
         )
         if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
             return answer

@@ -70,6 +70,9 @@ OPINION = re.compile(
     r"\b(?:what do you (?:\w+ )?think (?:of|about)|what's your (?:opinion|view|take) (?:of|on|about)|"
     r"what is your (?:opinion|view|take) (?:of|on|about)|your (?:opinion|thoughts|views?) (?:of|on|about)|"
     r"how (?:do you|would you) rate|do you (?:like|admire|rate|respect)|is (?:he|she) (?:a )?(?:good|great|bad))\b"
+    # Or to rank people: "who's the better engineering leader, A or B?", "is A better than B?"
+    r"|\bwho(?:'s| is| was| would be)? (?:the )?(?:better|best|greatest|worst|stronger)\b"
+    r"|\bwho (?:would|do) you (?:pick|choose|prefer|rather)\b|\b(?:better|worse) (?:leader|manager|boss|ceo) than\b"
 )
 # A person's name: two or more capitalised words in a row ("Elon Musk", "Satya Nadella").
 PERSON_NAME = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+\b")

@@ -131,3 +131,31 @@ def test_an_article_named_by_its_title_is_that_article(wired: Advisor, kb: Knowl
         title = source.title.split(":")[0].rstrip("?")
         reply = ask(wired, f"who wrote '{title}'?", "ask_jobs").text
         assert (source.author or "doesn't name an author") in reply
+
+
+def test_an_item_named_by_its_place_is_that_item_of_the_list_just_given(wired: Advisor, kb: KnowledgeBase) -> None:
+    roles = LISTS[0]
+    for source in kb.sources:
+        names = list(dict.fromkeys(n for n, (s, _) in roles.items(kb) if s == source.id))
+        listed = ask(wired, f"which job titles does the {source.id} article list?", "ask_jobs")
+        context = context_after(Context(), listed.updates)
+        assert names[1] in ask(wired, "tell me more about the second one", "follow_up", context).text
+        assert names[-1] in ask(wired, "what's the last one?", "out_of_scope", context).text
+        role = next((r for r in kb.roles if r.title == names[1] and r.involves), None)
+        if role is not None:
+            assert role.involves in ask(wired, "and the 2nd one?", "follow_up", context).text
+
+
+def test_an_item_of_a_topic_whose_points_are_a_list(wired: Advisor, kb: KnowledgeBase) -> None:
+    """After the worth-it answer, "the last one" is its last factor, with what the article says of it."""
+    topic = kb.topic_for_intent("ask_worth_it")
+    assert topic is not None
+    context = context_after(Context(), wired.topic_answer(topic).updates)
+    labelled = [p for p in topic.points if ":" in p.text.split(".")[0]]
+    reply = ask(wired, "whats the last one", "out_of_scope", context).text
+    assert kb.fill(labelled[-1].text) in reply, reply
+
+
+def test_an_ordinal_without_a_list_before_it_is_no_item(wired: Advisor) -> None:
+    reply = ask(wired, "what's the first step?", "ask_transition").text
+    assert "The first of those" not in reply

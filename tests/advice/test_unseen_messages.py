@@ -302,3 +302,11 @@ def test_after_a_list_the_other_article_gets_the_same_list(wired: Advisor, kb: K
     only_first = {n for n, (s, _) in titles.items(kb) if s == first.id} - theirs
     assert second.publisher in reply and all(n in reply for n in theirs)
     assert not any(n in reply for n in only_first)
+
+
+def test_ranking_named_people_is_an_opinion_request(kb: KnowledgeBase) -> None:
+    words = frozenset(w for s in kb.sources for w in s.publisher.lower().split())
+    assert request_kind("Who's the better engineering leader, Ada Lovelace or Grace Hopper?", words) == "opinion"
+    assert request_kind("Is Ada Lovelace a better manager than Grace Hopper?", words) == "opinion"
+    assert request_kind("who is better paid, engineers or managers?", words) is None
+    assert request_kind("which is better, the Leeds MSc or the Northeastern one?", words) is None

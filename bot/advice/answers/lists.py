@@ -89,6 +89,7 @@ class KBList:
     asked_as: re.Pattern[str]  # how a question names it
     items: Callable[[KnowledgeBase], List[Item]]
     framed_by: Optional[str] = None  # the intent of the topic whose points head this list in its answer
+    points_of: Optional[str] = None  # the intent of the topic whose points are this list's items
 
 
 def _nouns(pattern: str) -> re.Pattern[str]:
@@ -111,7 +112,12 @@ LISTS: List[KBList] = [
         _nouns(r"differences|key differences|points|aspects|areas|dimensions|ways"),
         _aspects,
     ),
-    KBList("factors to weigh", _nouns(r"factors|things to (?:weigh|consider)|considerations|criteria"), _factors),
+    KBList(
+        "factors to weigh",
+        _nouns(r"factors|things to (?:weigh|consider)|considerations|criteria"),
+        _factors,
+        points_of="ask_worth_it",
+    ),
     KBList(
         "further reads",
         _nouns(r"further reads?|reads|related (?:articles|blogs|posts)|further reading"),
@@ -215,9 +221,12 @@ def _join(names: Sequence[str]) -> str:
 
 
 def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
-    """Router rule: a count or a list of something the KB holds."""
+    """Router rule: a count or a list of something the KB holds, or one item of the list just given."""
     if not question.text or question.text.startswith("/"):
         return None
+    item = item_answer(advisor, question)
+    if item is not None:
+        return lambda _advisor, _question, _found: item
     # A count asked in the message's background: "on how many points do they compare…, and what are they?"
     text = question.text if lists_asked(question.text) else question.said()
     articles: Sequence[Source] = articles_named(advisor.kb, text)
@@ -267,6 +276,9 @@ def context_list(kb: KnowledgeBase, topic_id: Optional[str]) -> Optional[KBList]
         return None
     if topic_id.startswith(LIST_TOPIC):
         return next((k for k in LISTS if k.noun == topic_id[len(LIST_TOPIC) :]), None)
+    entry = kb.get(topic_id)
+    if isinstance(entry, Topic) and any(k.points_of == entry.intent for k in LISTS):
+        return next(k for k in LISTS if k.points_of == entry.intent)  # "…weighing three factors" and the factors
     return list_framed_by(kb, topic_id)
 
 
@@ -276,3 +288,54 @@ def list_framed_by(kb: KnowledgeBase, topic_id: object) -> Optional[KBList]:
     if not isinstance(entry, Topic):
         return None
     return next((k for k in LISTS if k.framed_by == entry.intent), None)
+
+
+# "Tell me more about the second one", "what's the last one?": one item of the list just given, by its place.
+ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+ORDINAL = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
+    r"1st|2nd|3rd|4th|5th|6th|7th|8th|9th)(?:\s+(?:one|item|thing|point|factor|sign|role|job|title|sector|module|"
+    r"framework|reason|read|program|programme))?\b"
+)
+NUMBERED = {"1st": 0, "2nd": 1, "3rd": 2, **{f"{n}th": n - 1 for n in range(4, 10)}}
+
+
+def item_answer(advisor: Tools, question: Question) -> Optional[Answer]:
+    """One item of the list the last answer gave, named by its place, with what the KB says of it."""
+    low = question.text.lower()
+    kb_list = context_list(advisor.kb, question.context.topic)
+    found = ORDINAL.search(low)
+    if kb_list is None or found is None or len(low.split()) > SHORT_FOLLOW_UP:
+        return None
+    state = state_of(advisor.kb, question.context)
+    articles = articles_named(advisor.kb, question.text) or state.articles
+    wanted = {a.id for a in articles}
+    items = [(n, c) for n, c in kb_list.items(advisor.kb) if not wanted or c[0] in wanted]
+    names = list(dict.fromkeys(n for n, _ in items))
+    word = found.group(1)
+    index = -1 if word in ("last", "final") else NUMBERED.get(word, ORDINALS.index(word) if word in ORDINALS else 0)
+    if not names or index >= len(names):
+        return None
+    name = names[index]
+    citation = next(c for n, c in items if n == name)
+    place = "last" if index == -1 else ORDINALS[index] if index < len(ORDINALS) else word
+    lines = [f"The {place} of those {kb_list.noun} is {name}."]
+    detail = detail_of(advisor.kb, name)
+    if detail:
+        lines.append(detail)
+    updates: Dict[str, object] = {"topic": LIST_TOPIC + kb_list.noun}
+    return advisor.compose(lines, [citation], advisor.help_buttons(), updates=updates)
+
+
+def detail_of(kb: KnowledgeBase, name: str) -> Optional[str]:
+    """What the KB says of a list item: its labelled point ("Name: why"), a role's work, an aspect's two sides."""
+    low = name.lower()
+    for topic in kb.topics:
+        for point in topic.points:
+            if point.text.lower().startswith(low + ":"):
+                return kb.fill(point.text)
+    role = next((r for r in kb.roles if r.title.lower() == low and r.involves), None)
+    if role is not None:
+        return role.involves
+    aspect = next((a for a in kb.comparison.aspects if a.title.lower() == low), None)
+    return f"{aspect.engineer} {aspect.manager}" if aspect is not None else None
