@@ -215,6 +215,27 @@ def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Ha
     return None
 
 
+# Asking whether some program exists: "is there a master's I could do around work?", "any course I can do from home?"
+ASKS_FOR_A_PROGRAM = re.compile(
+    r"\b(?:is there|are there|any|anything|something|which|what)\b[^?.!]{0,30}\b(?:master'?s|masters|courses?|"
+    r"programs?|programmes?|degrees?|msc|study options?|options?)\b"
+)
+
+
+def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """A program asked for by what it offers ("…could do around work?"): the program that offers it."""
+    if question.intent == PROGRAM_INTENT or found.get(PROGRAM) or not found.get(FEATURE):
+        return None
+    if not ASKS_FOR_A_PROGRAM.search(question.text.lower()):
+        return None
+    features = {normalise(f) for f in found[FEATURE]}
+    offered = any(features & {normalise(s) for s in f.synonyms} for p in advisor.kb.programs for f in p.features)
+    if not offered:
+        return None
+    program = handler_for(PROGRAM_INTENT, advisor.kb)
+    return lambda a, q, f: program(a, replace(q, intent=PROGRAM_INTENT), f)
+
+
 def a_sectors_pay(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "How much do aerospace engineering managers get paid?": the pay answer (it says there is no sector figure)."""
     low = question.text.lower()
@@ -263,6 +284,7 @@ RULES: List[Rule] = [
     prefers_technical,
     another_university_or_degree,
     another_job,
+    a_program_asked_for,
     a_sectors_pay,
     a_place,
 ]

@@ -107,3 +107,19 @@ def test_is_that_a_sign_asks_no_period_of_a_figure() -> None:
     assert "period" not in facets_asked("i like mentoring. is that a sign i should go into management?")
     assert "period" in facets_asked("is that a year or in total?")
     assert "date" in facets_asked("whats the publish date on that article")
+
+
+def test_a_program_asked_for_by_what_it_offers_is_that_program(wired: Advisor, kb: KnowledgeBase) -> None:
+    """ "Is there a master's I could do around work?" read as the need-a-master's question: the program that offers it."""
+    for program in kb.programs:
+        for feature in program.features:
+            others = [f for p in kb.programs if p.id != program.id for f in p.features]
+            only_here = [s for s in feature.synonyms if not any(s in f.synonyms for f in others)]
+            if not only_here:
+                continue
+            reply = ask(
+                wired, f"is there a master's with {only_here[0]}?", "ask_need_masters", [("feature", only_here[0])]
+            ).text
+            assert program.university in reply and feature.text.split(".")[0] in reply, reply
+            return
+    pytest.fail("no feature only one program offers")

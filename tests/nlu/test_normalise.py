@@ -46,6 +46,7 @@ def normaliser() -> Normaliser:
         ("tell me abt the Northestern program pls", "tell me about the Northeastern program please"),
         ("I have 5yrs exp w/ python, thx", "I have 5 years experience with python, thanks"),
         ("is the salry good tbh", "is the salary good to be honest"),
+        ("sys engineer vs prod mgr", "systems engineer vs product manager"),
     ],
 )
 def test_typos_and_shorthand_are_mended(normaliser: Normaliser, typed: str, meant: str) -> None:
