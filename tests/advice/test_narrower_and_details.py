@@ -110,7 +110,7 @@ def test_is_that_a_sign_asks_no_period_of_a_figure() -> None:
 
 
 def test_a_program_asked_for_by_what_it_offers_is_that_program(wired: Advisor, kb: KnowledgeBase) -> None:
-    """ "Is there a master's I could do around work?" read as the need-a-master's question: the program that offers it."""
+    """ "Is there a master's I could do around work?", read as the need-a-master's question: the program offering it."""
     for program in kb.programs:
         for feature in program.features:
             others = [f for p in kb.programs if p.id != program.id for f in p.features]
