@@ -23,7 +23,7 @@ from bot.advice.answers.programs import (
     where_to_learn_answer,
 )
 from bot.advice.answers.provenance import provenance_rule
-from bot.advice.answers.roles import figures_not_given, role_in_context_rule
+from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
@@ -210,9 +210,21 @@ def another_university_or_degree(advisor: Tools, question: Question, found: Foun
 def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     figures = figures_asked_for(advisor, question)
     job = other_job(advisor, question, found) if figures else None
-    if job is not None:
-        return _figures_not_given(job, figures)  # "what do civil engineers earn?", "are civil engineering jobs up?"
-    return None
+    if job is None:
+        return None
+    role = advisor.kb.role(job)
+    low = question.text.lower()
+    if role is not None and role.degree_helps and DEGREE_HELPS.search(low) and not ASKS_A_FIGURE.search(low):
+        return _role(role.id)  # "I'm a quality analyst. Would a master's help me?": what the degree brings to it
+    return _figures_not_given(job, figures)  # "what do civil engineers earn?", "are civil engineering jobs up?"
+
+
+# "Would a master's help me?": whether the degree helps, not how much it adds.
+DEGREE_HELPS = re.compile(r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense)\b")
+ASKS_A_FIGURE = re.compile(
+    r"\b(?:how much|how many|how fast|by how|percent|per cent|figure|number|salary|salaries|pay|paid|earn|earns|"
+    r"earning|earnings|income|raise|growth|growing|demand)\b|%|\$"
+)
 
 
 # Asking whether some program exists: "is there a master's I could do around work?", "any course I can do from home?"
@@ -293,6 +305,13 @@ RULES: List[Rule] = [
 def _figures_not_given(job: str, figures: List[Statistic]) -> Handler:
     def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
         return figures_not_given(advisor, job, figures)
+
+    return answer
+
+
+def _role(role_id: str) -> Handler:
+    def answer(advisor: Tools, _question: Question, _found: Found) -> Answer:
+        return role_answer(advisor, advisor.kb.get(role_id))
 
     return answer
 
