@@ -12,7 +12,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
-from bot.advice.answers.lists import list_answer, list_framed_by
+from bot.advice.answers.lists import OTHER_ONE, list_answer, list_framed_by
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named
 from bot.advice.answers.topics import passage_answer
 from bot.advice.articles import scoped_to_article
@@ -145,6 +145,7 @@ class Advisor(Tools):
             and bool(answered)
             and not answered & within
             and not any(label in ENTRY_LABELS for label, _ in question.entities)
+            and not OTHER_ONE.search(question.text.lower())  # "what about the other uni's?" leaves the last entry
             and bool(POINTS_BACK.search(question.text.lower()) or CONTINUES.match(question.text.lower()))
         )
         if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
@@ -161,6 +162,8 @@ class Advisor(Tools):
         """
         # "Not covered" only from NLU's reading: a question that names no gap can still ask a detail the KB holds.
         readable = answer.kind == AnswerKind.ANSWER or (answer.kind == AnswerKind.NOT_COVERED and not found.get(GAP))
+        # An unsure reading declines; a detail that shares the question's rare words still answers it.
+        readable = readable or (question.intent == UNSURE_INTENT and answer.kind == AnswerKind.DECLINE)
         if narrows_a_figure(self.kb, question.text, answer.text):
             return answer  # "how much do aerospace engineering managers get paid?": the sector narrows the pay
         if readable and RESTS_ON_VISITOR not in answer.text:

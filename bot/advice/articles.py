@@ -51,6 +51,8 @@ def scoped_to_article(composer: Composer, answer: Answer, articles: Sequence[Sou
         return answer
     if len(topic_sources(topic)) < 2:
         return answer
+    if not any(composer.point_text(p) in answer.text for p in topic.points):
+        return answer  # an answer that only keeps the topic as context ("how old is the salary figure?")
     return article_topic_answer(composer, topic, articles[0])
 
 

@@ -58,7 +58,10 @@ class Composer:
     def combine(self, answers: Sequence[Answer]) -> Answer:
         """Several answers as one reply: their texts in order, then one sources line for all of them."""
         answered = [a for a in answers if not a.declined]
-        answers = answered or answers[:1]  # a question we can't answer is left out when others are answered
+        # A question we can't answer is left out when others are answered; a greeting alone answers nothing.
+        if answered and all(a.kind == AnswerKind.CHITCHAT for a in answered):
+            answered = [*answered, *(a for a in answers if a.declined)][: len(answers)]
+        answers = answered or answers[:1]
         if len(answers) == 1:
             return answers[0]
         bodies = [a.text.split(SOURCES_SEPARATOR)[0] for a in answers]

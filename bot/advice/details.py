@@ -22,6 +22,7 @@ from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
 from bot.knowledge.text import normalise, stem, words
 from bot.language.vocabulary import stop_words
 
+FIT_INTENT = "ask_fit"  # the topic the readiness signs belong to
 SLOT_OF = {Topic: "topic", Aspect: "aspect", Program: "program", Role: "role"}  # the context slot an entry sets
 PLAIN_NAME_WORDS = frozenset(stem(w) for w in ("university", "online", "of", "the"))
 TIME = frozenset(stem(w) for w in "year years month months week weeks annual annually".split())
@@ -175,3 +176,8 @@ def _details(kb: KnowledgeBase) -> Iterator[Detail]:
         for text in (role.involves, role.degree_helps):
             if text:
                 yield detail(f"{role.title}: {text}", role.source, role.section, role.id)
+    fit = kb.topic_for_intent(FIT_INTENT)
+    for signal in kb.readiness_signals if fit else []:
+        publisher = kb.source(signal.source).publisher
+        text = f"One of the signs {publisher} gives that you may be ready for engineering management: {signal.sign}"
+        yield detail(text, signal.source, signal.section, fit.id if fit else "")

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Callable, List, Optional
 
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
-from bot.advice.answers.lists import list_rule
+from bot.advice.answers.lists import OTHER_ONE, list_rule
 from bot.advice.answers.places import place_answer
 from bot.advice.answers.programs import (
     answer_program,
@@ -22,7 +22,7 @@ from bot.advice.answers.programs import (
     where_it_is_answer,
     where_to_learn_answer,
 )
-from bot.advice.answers.provenance import provenance_rule
+from bot.advice.answers.provenance import ARTICLE_WORDS, provenance_rule
 from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
@@ -155,6 +155,10 @@ def program_follow_up(advisor: Tools, question: Question, found: Found) -> Optio
     if program is None:
         return None
     low = question.text.lower()
+    others = [p for p in advisor.kb.programs if p.id != program.id]
+    the_other = bool(OTHER_ONE.search(low)) and len(others) == 1
+    if the_other:
+        program, feature = others[0], None  # "what about the other uni's course, is it accredited?"
     if LEARN_IT.search(low):
         return _where_to_learn(program.id, feature.id if feature else None)
     if WHERE_IS_IT.search(low):
@@ -163,10 +167,10 @@ def program_follow_up(advisor: Tools, question: Question, found: Found) -> Optio
     has_it = any(asked & {normalise(s) for s in f.synonyms} for f in program.features)
     # "Is it online like the Leeds one?": a program named only to compare with is not what "it" is.
     named = [p for p in found.get(PROGRAM, []) if not compared_with(advisor, p, low)]
-    if has_it and not named and POINTS_BACK.search(low):
+    if has_it and not named and (POINTS_BACK.search(low) or the_other):
         in_context = {**found, PROGRAM: [program.id]}
         return lambda a, q, _f: answer_program(a, q, in_context)  # "is it accredited?": of the program in context
-    if asked and not has_it and not named and POINTS_BACK.search(low):
+    if asked and not has_it and not named and (POINTS_BACK.search(low) or the_other):
         return _feature_not_given(program.id, sorted(asked))  # never the other program's feature
     place_gap = advisor.kb.place_gap()
     # "How long does it take?" leans on the program; "how long should I have worked before…?" does not.
@@ -220,7 +224,9 @@ def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Ha
 
 
 # "Would a master's help me?": whether the degree helps, not how much it adds.
-DEGREE_HELPS = re.compile(r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense)\b")
+DEGREE_HELPS = re.compile(
+    r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for)\b"
+)
 ASKS_A_FIGURE = re.compile(
     r"\b(?:how much|how many|how fast|by how|percent|per cent|figure|number|salary|salaries|pay|paid|earn|earns|"
     r"earning|earnings|income|raise|growth|growing|demand)\b|%|\$"
@@ -229,9 +235,30 @@ ASKS_A_FIGURE = re.compile(
 
 # Asking whether some program exists: "is there a master's I could do around work?", "any course I can do from home?"
 ASKS_FOR_A_PROGRAM = re.compile(
-    r"\b(?:is there|are there|any|anything|something|which|what)\b[^?.!]{0,30}\b(?:master'?s|masters|courses?|"
+    r"\b(?:is there|are there|any|anything|something|recommend|suggest)\b[^?.!]{0,30}\b(?:master'?s|masters|courses?|"
     r"programs?|programmes?|degrees?|msc|study options?|options?)\b"
 )
+
+
+def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "What does the Northeastern article say about program managers?": the university names the article."""
+    low = question.text.lower()
+    if question.intent not in (PROGRAM_INTENT, UNSURE) or not (found.get(ROLE) and found.get(PROGRAM)):
+        return None  # another intent read the role and the article as what they are
+    if found.get(FEATURE) or not ARTICLE_WORDS.search(low):
+        return None
+    for role_id in found[ROLE]:
+        role_entry = advisor.kb.role(role_id)
+        for name in sorted(role_entry.synonyms if role_entry else [], key=len, reverse=True):
+            low = low.replace(name.lower(), " ")  # "program managers" names a role, not a program
+    if PROGRAM_NOUNS.search(low):
+        return None  # "…the Northeastern program and program managers": the program is asked about too
+    role = handler_for(ROLE_INTENT, advisor.kb)
+    return lambda a, q, f: role(a, replace(q, intent=ROLE_INTENT), {ROLE: f[ROLE]})
+
+
+# Words for a program itself, besides the university's name: "the Northeastern program", "the Leeds MSc".
+PROGRAM_NOUNS = re.compile(r"\b(?:course|courses|program|programme|msc|ms|master'?s|masters|degree|module|modules)\b")
 
 
 def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
@@ -289,6 +316,7 @@ CONTEXT_RULES: List[Rule] = [
 ]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
+    a_role_in_an_article,
     definition_of_something_else,
     a_program_question_about_no_program,
     another_roles_definition,

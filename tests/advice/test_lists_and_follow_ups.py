@@ -14,7 +14,7 @@ from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, Context, Question
 from bot.advice.answers.lists import LISTS, count_words, list_framed_by
 from bot.advice.answers.provenance import when
-from bot.advice.types import context_after
+from bot.advice.types import QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase, Topic
 
 
@@ -159,3 +159,40 @@ def test_an_item_of_a_topic_whose_points_are_a_list(wired: Advisor, kb: Knowledg
 def test_an_ordinal_without_a_list_before_it_is_no_item(wired: Advisor) -> None:
     reply = ask(wired, "what's the first step?", "ask_transition").text
     assert "The first of those" not in reply
+
+
+def test_the_other_unis_course_after_one_program_is_the_other_program(wired: Advisor, kb: KnowledgeBase) -> None:
+    """Never the first program's facts: "what about the other uni's course, is it accredited?"."""
+    for program in kb.programs:
+        other = next(p for p in kb.programs if p.id != program.id)
+        shown = ask(
+            wired, f"tell me about the {program.university} program", "ask_program", entities=[("program", program.id)]
+        )
+        context = context_after(Context(), shown.updates)
+        feature = other.features[0]
+        word = feature.synonyms[0]
+        reply = ask(
+            wired,
+            f"what about the other uni's course - what about {word}?",
+            "follow_up",
+            context,
+            entities=[("feature", word)],
+        ).text
+        assert other.university in reply, reply
+        assert f"for the {program.university}" not in reply
+
+
+def test_a_greeting_beside_an_everyday_request_still_declines_it(wired: Advisor) -> None:
+    question = Question(
+        "out_of_scope",
+        "hey how are you today? whats your favourite film",
+        [],
+        Context(),
+        ranking=[("out_of_scope", 0.7)],
+        parts=[
+            QuestionPart("greet", "hey how are you today?", (), 0.5),
+            QuestionPart("out_of_scope", "whats your favourite film", (), 0.5),
+        ],
+    )
+    reply = wired.answer(question).text
+    assert "Sorry" in reply and "Hello" in reply

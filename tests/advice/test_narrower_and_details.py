@@ -136,3 +136,47 @@ def test_would_a_masters_help_in_a_named_role_is_what_the_degree_brings_to_it(
             wired, f"do {role.title.lower()}s earn more with a master's?", "ask_earnings_boost", [("role", role.id)]
         )
         assert "don't give" in pay.text
+
+
+def test_an_author_named_is_that_articles_author(wired: Advisor, kb: KnowledgeBase) -> None:
+    for source in [s for s in kb.sources if s.author]:
+        reply = ask(wired, f"who is {source.author.lower()} and what did they write?", "out_of_scope").text
+        assert source.title in reply and "written by" in reply
+
+
+def test_the_requirements_asked_beside_a_program_feature_word_are_no_program(wired: Advisor) -> None:
+    reply = ask(
+        wired,
+        "what degree and experience do employers usually want?",
+        "ask_experience",
+        [("feature", "experience")],
+    )
+    assert "About the" not in reply.text
+
+
+def test_a_role_asked_of_an_article_is_that_role(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.roles if r.involves and not r.is_subject)
+    for program in kb.programs:
+        reply = ask(
+            wired,
+            f"what does the {program.university.split()[-1]} article say about {role.title.lower()}s?",
+            "ask_program",
+            [("program", program.id), ("role", role.id)],
+        ).text
+        assert role.involves in reply, reply
+
+
+def test_a_figures_date_asked_of_its_article_stays_a_question_about_the_figure(
+    wired: Advisor, kb: KnowledgeBase
+) -> None:
+    stat = next(s for s in kb.statistics if "median" in s.unit)
+    article = kb.source(stat.source)
+    reply = ask(wired, f"how old is the salary figure in the {article.id} article?", "out_of_scope").text
+    assert "doesn't say which year" in reply, reply
+
+
+def test_a_readiness_sign_in_the_visitors_words_is_found_when_nlu_is_unsure(wired: Advisor, kb: KnowledgeBase) -> None:
+    sign = kb.readiness_signals[0]
+    text = "i mentor the juniors on my team and like it more than my own tasks. is that a sign for management?"
+    assert "mentor" in sign.sign.lower()
+    assert sign.sign in ask(wired, text, "nlu_fallback").text

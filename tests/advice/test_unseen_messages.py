@@ -310,3 +310,8 @@ def test_ranking_named_people_is_an_opinion_request(kb: KnowledgeBase) -> None:
     assert request_kind("Is Ada Lovelace a better manager than Grace Hopper?", words) == "opinion"
     assert request_kind("who is better paid, engineers or managers?", words) is None
     assert request_kind("which is better, the Leeds MSc or the Northeastern one?", words) is None
+
+
+def test_an_opinion_asked_with_an_adjective_is_an_opinion_request(kb: KnowledgeBase) -> None:
+    words = frozenset(w for s in kb.sources for w in s.publisher.lower().split())
+    assert request_kind("what's your honest opinion of Grace Hopper's leadership style", words) == "opinion"

@@ -156,7 +156,16 @@ def articles_named(kb: KnowledgeBase, text: str) -> List[Source]:
         own = {w for w in words(f"{source.id} {source.publisher}") if w not in GENERIC_PUBLISHER_WORDS}
         if own & asked or any(f" {part} " in quoted for part in title_parts(source)):
             named.append(source)
-    return named
+    return named + [s for s in authors_named(kb, text) if s not in named]
+
+
+def authors_named(kb: KnowledgeBase, text: str) -> List[Source]:
+    """The articles whose author the question names, in full or by surname ("Stewart's article")."""
+    asked = set(words(text))
+    return [s for s in kb.sources if s.author and words(s.author)[-1] in asked]
+
+
+WHO_IS = re.compile(r"\bwho(?:'s| is| was)\b")
 
 
 def title_parts(source: Source) -> List[str]:
@@ -177,6 +186,9 @@ GENERIC_PUBLISHER_WORDS = frozenset({"university", "of", "online", "the", "colle
 def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> Optional[Subject]:
     """What a question about the sources asks, and about which figures and articles; None if it asks nothing of them."""
     facets = facets_asked(question.text)
+    by_author = authors_named(kb, question.text)
+    if not facets and by_author and WHO_IS.search(question.text.lower()):
+        facets = frozenset({"author"})  # "who is Shaday Stewart?": the author of that article
     if not facets:
         return None
     low = question.text.lower()
@@ -243,7 +255,7 @@ def the_article(kb: KnowledgeBase, source: Source) -> str:
 
 def author_line(kb: KnowledgeBase, source: Source) -> str:
     if source.author:
-        return f"{the_article(kb, source)} is by {source.author}."
+        return f"{the_article(kb, source)} was written by {source.author}."
     return f"{the_article(kb, source)} doesn't name an author; it is published by {source.publisher}."
 
 
