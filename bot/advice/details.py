@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import FrozenSet, Iterator, List, Optional
+from typing import Callable, FrozenSet, Iterator, List, Optional
 
 from bot.advice.compose import Composer
 from bot.advice.retrieval import ABOUT_THE_TEXT, asked_stems, rarity, same_word, stems_of
@@ -156,6 +156,15 @@ def detail_answer(composer: Composer, *matches: Match) -> Answer:
     )
 
 
+def _signs(kb: KnowledgeBase, detail: Callable[[str, str, str, str], Detail]) -> Iterator[Detail]:
+    """The readiness signs, each a detail of the topic they belong to (who engineering management suits)."""
+    fit = kb.topic_for_intent(FIT_INTENT)
+    for signal in kb.readiness_signals if fit else []:
+        publisher = kb.source(signal.source).publisher
+        text = f"One of the signs {publisher} gives that you may be ready for engineering management: {signal.sign}"
+        yield detail(text, signal.source, signal.section, fit.id if fit else "")
+
+
 def _details(kb: KnowledgeBase) -> Iterator[Detail]:
     def detail(text: str, source: str, section: str, entry_id: str) -> Detail:
         joined = one_word_each(text)
@@ -176,8 +185,4 @@ def _details(kb: KnowledgeBase) -> Iterator[Detail]:
         for text in (role.involves, role.degree_helps):
             if text:
                 yield detail(f"{role.title}: {text}", role.source, role.section, role.id)
-    fit = kb.topic_for_intent(FIT_INTENT)
-    for signal in kb.readiness_signals if fit else []:
-        publisher = kb.source(signal.source).publisher
-        text = f"One of the signs {publisher} gives that you may be ready for engineering management: {signal.sign}"
-        yield detail(text, signal.source, signal.section, fit.id if fit else "")
+    yield from _signs(kb, detail)

@@ -68,7 +68,8 @@ REQUEST_PATTERNS: Dict[str, Pattern[str]] = {
 # Asking for the bot's own view of someone: "what do you think of X?", "your opinion on X".
 OPINION = re.compile(
     r"\b(?:what do you (?:\w+ )?think (?:of|about)|what's your (?:opinion|view|take) (?:of|on|about)|"
-    r"what is your (?:opinion|view|take) (?:of|on|about)|your (?:\w+ )?(?:opinion|thoughts|views?|take) (?:of|on|about)|"
+    r"what is your (?:opinion|view|take) (?:of|on|about)|"
+    r"your (?:\w+ )?(?:opinion|thoughts|views?|take) (?:of|on|about)|"
     r"how (?:do you|would you) rate|do you (?:like|admire|rate|respect)|is (?:he|she) (?:a )?(?:good|great|bad))\b"
     # Or to rank people: "who's the better engineering leader, A or B?", "is A better than B?"
     r"|\bwho(?:'s| is| was| would be)? (?:the )?(?:better|best|greatest|worst|stronger)\b"
