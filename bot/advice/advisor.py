@@ -13,7 +13,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_answer, list_framed_by
-from bot.advice.answers.provenance import articles_named, facets_asked, figures_named
+from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
 from bot.advice.answers.topics import passage_answer
 from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
@@ -92,6 +92,9 @@ class Advisor(Tools):
         again = swapped(question, self.knowledge_intents, self.kb)
         if again is not None:
             return self.answer(again)  # "and the Northeastern one?": the last question, of Northeastern
+        whole = several_facets_answer(self, question) if len(question.parts) > 1 else None
+        if whole is not None:
+            return whole  # one figure asked about three ways: "what's the figure, who measured it, for where?"
         parts = self.readable_parts(question)
         if parts:
             return self.answer_parts(question, parts)

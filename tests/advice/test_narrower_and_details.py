@@ -10,6 +10,7 @@ import pytest
 
 from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
+from bot.advice.types import QuestionPart
 from bot.advice.answers.provenance import articles_named, facets_asked
 from bot.advice.narrower import narrower_names, sectors_named
 from bot.knowledge.model import KnowledgeBase
@@ -180,3 +181,12 @@ def test_a_readiness_sign_in_the_visitors_words_is_found_when_nlu_is_unsure(wire
     text = "i mentor the juniors on my team and like it more than my own tasks. is that a sign for management?"
     assert "mentor" in sign.sign.lower()
     assert sign.sign in ask(wired, text, "nlu_fallback").text
+
+
+def test_one_figure_asked_three_ways_in_one_message_is_answered_whole(wired: Advisor, kb: KnowledgeBase) -> None:
+    stat = next(s for s in kb.statistics if "median" in s.unit)
+    text = "what's the salary figure, who measured it and which country is it for?"
+    parts = [QuestionPart("out_of_scope", t, (), 0.6) for t in text.rstrip("?").split(", ")]
+    question = Question("out_of_scope", text, [], Context(), ranking=[("out_of_scope", 0.7)], parts=parts)
+    reply = wired.answer(question).text
+    assert stat.value in reply and stat.measured_by in reply and stat.region and stat.region in reply

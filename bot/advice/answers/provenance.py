@@ -64,7 +64,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
     "value": re.compile(
         r"^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large)"
         r"(?: (?:is it|is that|more|exactly|then|of a \w+))?\W*$"
-        r"|\bwhat(?:'s| is| was) the (?:number|figure|percentage|actual number|actual figure)\b"
+        r"|\bwhat(?:'s| is| was) the (?:\w+ )?(?:number|figure|percentage|actual number|actual figure)\b"
         r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b(?:about|mean|measure|refer to|stand for|describe)\b"
     ),
     "period": re.compile(
@@ -369,6 +369,20 @@ def topic_quoting(kb: KnowledgeBase, stat: Statistic) -> Optional[str]:
 
 def _unique(lines: Sequence[str]) -> List[str]:
     return list(dict.fromkeys(lines))
+
+
+MIN_WHOLE_FACETS = 2  # "what's the salary figure, who measured it and which country is it for?"
+
+
+def several_facets_answer(advisor: Tools, question: Question) -> Optional[Answer]:
+    """One figure or article asked about in several ways in one message: answered whole, not part by part.
+
+    Split, "who measured it?" and "which country is it for?" lose the figure the first part named.
+    """
+    if len(facets_asked(question.text)) < MIN_WHOLE_FACETS:
+        return None
+    subject = subject_of(advisor.kb, question, state_of(advisor.kb, question.context))
+    return provenance_answer(advisor, subject) if subject else None
 
 
 def provenance_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
