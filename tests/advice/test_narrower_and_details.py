@@ -10,9 +10,9 @@ import pytest
 
 from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
-from bot.advice.types import QuestionPart
 from bot.advice.answers.provenance import articles_named, facets_asked
 from bot.advice.narrower import narrower_names, sectors_named
+from bot.advice.types import QuestionPart
 from bot.knowledge.model import KnowledgeBase
 
 
