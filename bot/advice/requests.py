@@ -48,7 +48,11 @@ REQUEST_PATTERNS: Dict[str, Pattern[str]] = {
         r"\btranslat\w*\b|\bhow (?:do you|would you|do i|to) say\b[^?]*\bin (?:[a-z]+)\b"
         r"|(?<!taught )(?<!delivered )(?<!offered )(?<!available )\b(?:in|into) "
         r"(?:japanese|chinese|mandarin|spanish|french|german|italian|portuguese|russian|arabic|hindi|"
-        r"korean|dutch|polish|turkish|swedish|urdu|bengali|vietnamese|thai|greek|hebrew|latin|pig latin|emoji)\b",
+        r"korean|dutch|polish|turkish|swedish|urdu|bengali|vietnamese|thai|greek|hebrew|latin|pig latin|emoji)\b"
+        # The same asked in that language: "en français", "en español", "auf Deutsch", "in italiano".
+        r"|\ben (?:français|francais|español|espanol|anglais|inglés|ingles|allemand|alemán|aleman|portugais|"
+        r"portugués|italien|italiano)\b|\bauf (?:deutsch|englisch|französisch|spanisch)\b|\bin italiano\b"
+        r"|\bem (?:português|portugues|inglês)\b|\bpo polsku\b|\bin het (?:nederlands|engels)\b",
     ),
     # Produce a piece of writing or code.
     "write": re.compile(

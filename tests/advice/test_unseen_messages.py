@@ -315,3 +315,9 @@ def test_ranking_named_people_is_an_opinion_request(kb: KnowledgeBase) -> None:
 def test_an_opinion_asked_with_an_adjective_is_an_opinion_request(kb: KnowledgeBase) -> None:
     words = frozenset(w for s in kb.sources for w in s.publisher.lower().split())
     assert request_kind("what's your honest opinion of Grace Hopper's leadership style", words) == "opinion"
+
+
+def test_a_request_in_another_language_naming_that_language_is_a_translation() -> None:
+    assert request_kind("Résume l'article de Leeds en français s'il te plaît") == "translate"
+    assert request_kind("fass die Artikel bitte auf Deutsch zusammen") == "translate"
+    assert request_kind("is the Leeds course taught in english?") is None
