@@ -25,9 +25,9 @@ from benchmarks.fresh import EVAL_DIR, fresh_sets
 from bot.knowledge.model import KnowledgeBase
 from bot.paths import PROJECT_ROOT
 
-# Messages of the fresh sets that were already training examples (data/nlu at 959961a; at 3548a44 for D and
-# E, at ee9a8dc for F, at 4acbede for H) when their independent writers wrote them: common wordings, not leaks. Anything else
-# in data/nlu is a leak.
+# Messages of the fresh sets that were already training examples when their independent writers wrote
+# them (data/nlu at 959961a; at 3548a44 for D and E, at ee9a8dc for F, at 4acbede for H): common wordings,
+# not leaks. Anything else in data/nlu is a leak.
 TRAINING_BEFORE_FRESH_SETS = frozenset(
     {
         "Is engineering management a good career choice?",
