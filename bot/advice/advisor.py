@@ -54,6 +54,8 @@ RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's
 FOLLOW_UP_INTENT = "follow_up"
 CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
 # A follow-up that points back at what the last answer was about: "what technologies did it mention?"
+# "Like what?", "such as?", "for example?": the last answer's entry, in its own texts.
+ASKS_FOR_EXAMPLES = re.compile(r"^\W*(?:like what|such as( what)?|for example|for instance|examples?|e\.?g\.?)\W*$")
 ENTRY_SLOTS = ("topic", "aspect", "program", "role")  # the context slots that name a KB entry
 ENTRY_LABELS = frozenset({ROLE, PROGRAM, ASPECT})  # entities that name one: "how's that different from X?"
 POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|ones)\b")
@@ -153,6 +155,8 @@ class Advisor(Tools):
         )
         if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
             return answer
+        if unanswered and ASKS_FOR_EXAMPLES.match(question.text.lower()):
+            return detail_answer(self, *self.details.texts_of(within))  # "like what?": what that entry's texts say
         matches = self.details.all_in(question.text, within)
         return detail_answer(self, *matches) if matches else answer
 

@@ -122,6 +122,10 @@ class DetailIndex:
         ]
         return same[:MAX_TEXTS]
 
+    def texts_of(self, within: FrozenSet[str]) -> List[Match]:
+        """The first texts of those entries, in KB order (at most MAX_TEXTS): "like what?" after one of them."""
+        return [Match(d, 0.0, frozenset()) for d in self.details if d.entry_id in within][:MAX_TEXTS]
+
     def asks_of(self, match: Match, question: str) -> bool:
         """True when a content word of the question, not a word of the entry's own name, is what matched."""
         own_name = self.called.get(match.detail.entry_id, frozenset())

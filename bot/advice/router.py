@@ -229,7 +229,7 @@ DEGREE_HELPS = re.compile(
 )
 ASKS_A_FIGURE = re.compile(
     r"\b(?:how much|how many|how fast|by how|percent|per cent|figure|number|salary|salaries|pay|paid|earn|earns|"
-    r"earning|earnings|income|raise|growth|growing|demand)\b|%|\$"
+    r"earning|earnings|income|raise|growth|growing|demand|financially|financial|money|cost|roi|return)\b|%|\$"
 )
 
 

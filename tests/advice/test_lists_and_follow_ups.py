@@ -196,3 +196,37 @@ def test_a_greeting_beside_an_everyday_request_still_declines_it(wired: Advisor)
     )
     reply = wired.answer(question).text
     assert "Sorry" in reply and "Hello" in reply
+
+
+@pytest.mark.parametrize("follow_up", ["by how much roughly?", "how fast?", "how much exactly then?"])
+def test_a_bare_how_much_after_a_figure_is_that_figure(wired: Advisor, kb: KnowledgeBase, follow_up: str) -> None:
+    topic = kb.topic_for_intent("ask_outlook")
+    assert topic is not None
+    figure = kb.statistics_quoted(topic)[0]
+    context = context_after(Context(), wired.topic_answer(topic).updates)
+    assert figure.value in ask(wired, follow_up, "out_of_scope", context).text
+
+
+def test_which_items_after_a_topic_of_a_list_gives_the_list(wired: Advisor, kb: KnowledgeBase) -> None:
+    topic = kb.topic_for_intent("ask_worth_it")
+    assert topic is not None
+    context = context_after(Context(), wired.topic_answer(topic).updates)
+    reply = ask(wired, "what factors should I weigh up?", "ask_worth_it", context).text
+    labels = [p.text.split(":")[0] for p in topic.points if ":" in p.text.split(".")[0]]
+    assert labels and all(label in reply for label in labels), reply
+
+
+def test_in_which_sectors_after_one_articles_list_stays_with_that_article(wired: Advisor, kb: KnowledgeBase) -> None:
+    for source in kb.sources:
+        listed = ask(wired, f"which roles does the {source.id} article mention?", "ask_jobs")
+        reply = ask(wired, "in which sectors?", "ask_sectors", context_after(Context(), listed.updates)).text
+        others = [s.publisher for s in kb.sources if s.id != source.id]
+        assert source.publisher in reply and not any(f"The {o} article" in reply for o in others), reply
+
+
+def test_like_what_after_a_program_gives_that_programs_own_texts(wired: Advisor, kb: KnowledgeBase) -> None:
+    for program in kb.programs:
+        shown = ask(wired, f"tell me about {program.university}", "ask_program", entities=[("program", program.id)])
+        reply = ask(wired, "like what?", "out_of_scope", context_after(Context(), shown.updates)).text
+        assert program.university in reply and program.summary in reply
+        assert not any(p.university in reply for p in kb.programs if p.id != program.id)

@@ -190,3 +190,19 @@ def test_one_figure_asked_three_ways_in_one_message_is_answered_whole(wired: Adv
     question = Question("out_of_scope", text, [], Context(), ranking=[("out_of_scope", 0.7)], parts=parts)
     reply = wired.answer(question).text
     assert stat.value in reply and stat.measured_by in reply and stat.region and stat.region in reply
+
+
+def test_a_figure_asked_for_one_country_and_the_points_an_article_compares(wired: Advisor, kb: KnowledgeBase) -> None:
+    stat = next(s for s in kb.statistics if "median" in s.unit)
+    reply = ask(wired, "is the salary figure in the article for the US?", "out_of_scope").text
+    assert stat.region and stat.region in reply
+    leeds = next(s for s in kb.sources if any(a.source == s.id for a in kb.comparison.aspects))
+    compared = ask(wired, f"On which points does the {leeds.id} article compare engineers and managers?", "ask_salary")
+    assert all(a.title in compared.text for a in kb.comparison.aspects)
+
+
+def test_worth_it_financially_in_a_named_role_is_about_the_figures(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.roles if r.degree_helps and not r.is_subject)
+    text = f"I'm a {role.title.lower()}. Is a master's worth it financially?"
+    reply = ask(wired, text, "ask_worth_it", [("role", role.id)]).text
+    assert role.degree_helps not in reply

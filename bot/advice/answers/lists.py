@@ -137,13 +137,15 @@ COUNTED = re.compile(r"\b(?:how many|number of|count(?: the)?)\s+")
 ONE_WORD = re.compile(r"[\w'-]+\s+")
 LIST_VERB = re.compile(
     r"\b(?:list|lists|listed|name|names|named|mention|mentions|mentioned|cite|cites|give|gives|enumerate|include|"
-    r"includes|cover|covers|highlight|highlights|identify|identifies|suggest|suggests|offer|offers)\b"
+    r"includes|cover|covers|highlight|highlights|identify|identifies|suggest|suggests|offer|offers|compare|compares|"
+    r"contrast|contrasts|say|says|said)\b"
 )
 WHICH = re.compile(r"\b(?:which|what)\b")
 ASKS_FOR = re.compile(rf"(?:\b(?:which|what)\b|{LIST_VERB.pattern})\s+(?:(?:the|all|any|every|of|its|their|some)\s+)*")
 # A short question leaning on the last answer: "and which sectors?", "what about the frameworks?".
 LEANS_ON_LAST = re.compile(
-    r"^\W*(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$|^\W*(?:and )?(?:which|what) \w+(?: \w+)?\W*$"
+    r"^\W*(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$"
+    r"|^\W*(?:and )?(?:(?:in|for|at|from|on) )?(?:which|what) \w+(?: \w+)?\W*$"
 )
 NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 
@@ -237,6 +239,8 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
         articles = articles or state.articles
     if not kb_lists:
         kb_lists, articles = _same_list_again(advisor, question, articles, state)
+    if not kb_lists:
+        kb_lists, articles = _list_of_the_last_answer(advisor, question, articles, state)
     elif not articles and OTHER_ONE.search(question.text.lower()):
         other = other_article(advisor, state.article)  # "what about the other uni, which roles does it mention?"
         articles = [other] if other else articles
@@ -268,6 +272,17 @@ def _same_list_again(
     if not wanted:
         return [], articles
     return [kb_list], wanted
+
+
+def _list_of_the_last_answer(
+    advisor: Tools, question: Question, articles: Sequence[Source], state: DialogueState
+) -> Tuple[List[KBList], Sequence[Source]]:
+    """ "What factors should I weigh up?" after the worth-it answer: the items of the list it spoke of."""
+    kb_list = context_list(advisor.kb, question.context.topic)
+    low = question.text.lower()
+    if kb_list is None or len(low.split()) > SHORT_FOLLOW_UP or not _names_the_list(kb_list, low):
+        return [], articles
+    return [kb_list], list(articles) or state.articles
 
 
 def context_list(kb: KnowledgeBase, topic_id: Optional[str]) -> Optional[KBList]:

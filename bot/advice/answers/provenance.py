@@ -45,7 +45,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"\bwho (?:\w+ly )?(?:measured|collected|calculated|compiled|produced|gathered|came up with|reported|"
         r"originally published|published|is behind|says)\b|\b(?:credited|attributed) to\b|\bsourced from\b"
         r"|\b(?:which|what) (?:source|sources)\b"
-        r"|\bwhere (?:does|do|did|is|was|'s)\b[^?]{0,50}\b(?:come from|came from|from|"
+        r"|\bwhere (?:does|do|did|is|was|'s)\b[^?]{0,80}\b(?:come from|came from|from|"
         r"originate|get)\b|\bwhere'?s (?:that|this|it|the)\b[^?]{0,30}\bfrom\b|\bsources? (?:of|for|behind)\b"
         r"|\b(?:which|what) (?:organisation|organization|agency|body|institution|department|government)\b"
         r"|\bbased on what\b|\bwhose (?:data|figures?|numbers?|stats?)\b|\baccording to (?:who|whom|what)\b"
@@ -54,7 +54,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
     "region": re.compile(
         r"\b(?:which|what) (?:country|countries|region|nation)\b|\bamerican\b"
         r"|\b(?:u\.?s\.?|us|usa) (?:data|figures?|numbers?|only|based|stats?)\b|\bworldwide\b|\bglobal(?:ly)?\b"
-        r"|\bacross the world\b|\bevery country\b"
+        r"|\bacross the world\b|\bevery country\b|\bfor (?:the )?(?:us|u\.s\.?|usa|america|united states)\W*$"
     ),
     "measure": re.compile(
         r"\bmedian or (?:an? |the )?(?:average|mean)\b|\b(?:average|mean) or (?:a |the )?median\b"
@@ -62,8 +62,8 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|\b(?:average|mean|median) (?:or|vs|versus)\b|\bwhat kind of (?:average|figure|number)\b"
     ),
     "value": re.compile(
-        r"^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large)"
-        r"(?: (?:is it|is that|more|exactly|then|of a \w+))?\W*$"
+        r"^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large|fast|quickly)"
+        r"(?: (?:is it|is that|are they|more|exactly|then|roughly|approximately|about|of a \w+))*\W*$"
         r"|\bwhat(?:'s| is| was) the (?:\w+ )?(?:number|figure|percentage|actual number|actual figure)\b"
         r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b(?:about|mean|measure|refer to|stand for|describe)\b"
     ),
