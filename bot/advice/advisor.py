@@ -19,7 +19,7 @@ from bot.advice.articles import scoped_to_article
 from bot.advice.background import with_background
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import swapped
-from bot.advice.narrower import narrows_a_figure, with_narrower_subject
+from bot.advice.narrower import narrows_a_figure, quotes_a_figure, with_narrower_subject
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.requests import request_kind
@@ -56,6 +56,7 @@ CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
 # A follow-up that points back at what the last answer was about: "what technologies did it mention?"
 # "Like what?", "such as?", "for example?": the last answer's entry, in its own texts.
 ASKS_FOR_EXAMPLES = re.compile(r"^\W*(?:like what|such as( what)?|for example|for instance|examples?|e\.?g\.?)\W*$")
+ASKS_HOW_MUCH = re.compile(r"\bhow (?:much|many|fast)\b|\bby how\b")
 ENTRY_SLOTS = ("topic", "aspect", "program", "role")  # the context slots that name a KB entry
 ENTRY_LABELS = frozenset({ROLE, PROGRAM, ASPECT})  # entities that name one: "how's that different from X?"
 POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|ones)\b")
@@ -152,6 +153,8 @@ class Advisor(Tools):
             and not any(label in ENTRY_LABELS for label, _ in question.entities)
             and not OTHER_ONE.search(question.text.lower())  # "what about the other uni's?" leaves the last entry
             and bool(POINTS_BACK.search(question.text.lower()) or CONTINUES.match(question.text.lower()))
+            # "And with a master's, by how much more?": a figure asked and given is the answer.
+            and not (ASKS_HOW_MUCH.search(question.text.lower()) and quotes_a_figure(self.kb, answer.text))
         )
         if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
             return answer

@@ -64,7 +64,7 @@ class Composer:
         answers = answered or answers[:1]
         if len(answers) == 1:
             return answers[0]
-        bodies = [a.text.split(SOURCES_SEPARATOR)[0] for a in answers]
+        bodies = list(dict.fromkeys(a.text.split(SOURCES_SEPARATOR)[0] for a in answers))  # each said once
         citations = list(dict.fromkeys(c for a in answers for c in a.citations))
         buttons = list(dict.fromkeys(b for a in answers for b in a.buttons))
         updates: Dict[str, object] = {}

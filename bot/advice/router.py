@@ -202,13 +202,23 @@ def prefers_technical(advisor: Tools, question: Question, found: Found) -> Optio
 
 
 def another_university_or_degree(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
-    institution = other_institution(advisor, question.text)
+    institution = other_institution(advisor, question.text) or institution_named(advisor, question.text, found)
     if institution is not None:
         return _other_programs(institution)  # "does Stanford have a master's in engineering management?"
     degree = other_degree(question.text)
     if degree is not None and question.intent not in ("ask_role", "ask_jobs", "ask_role_match"):
         return _not_covered(degree)  # "is a master's in mechanical engineering worth it?"
     return None
+
+
+def institution_named(advisor: Tools, text: str, found: Found) -> Optional[str]:
+    """A university the KB's gaps name ("stanford's fees", typed in lower case), as the question writes it."""
+    gap = advisor.kb.institution_gap()
+    if gap is None or gap.id not in found.get(GAP, []):
+        return None
+    low = normalise(text)
+    named = [s for s in gap.synonyms if len(s.split()) == 1 and re.search(rf"\b{re.escape(s)}\b", low)]
+    return named[0].title() if named else None
 
 
 def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
@@ -237,6 +247,8 @@ ASKS_A_FIGURE = re.compile(
 ASKS_FOR_A_PROGRAM = re.compile(
     r"\b(?:is there|are there|any|anything|something|recommend|suggest)\b[^?.!]{0,30}\b(?:master'?s|masters|courses?|"
     r"programs?|programmes?|degrees?|msc|study options?|options?)\b"
+    r"|\bwhich (?:university|uni|school|college|one|program|programme|course|master'?s|degree)\b[^?.!]{0,30}"
+    r"\b(?:has|have|offers?|runs?|is|teach(?:es)?)\b"
 )
 
 
@@ -263,16 +275,29 @@ PROGRAM_NOUNS = re.compile(r"\b(?:course|courses|program|programme|msc|ms|master
 
 def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """A program asked for by what it offers ("…could do around work?"): the program that offers it."""
-    if question.intent == PROGRAM_INTENT or found.get(PROGRAM) or not found.get(FEATURE):
+    if question.intent == PROGRAM_INTENT or found.get(PROGRAM):
         return None
     if not ASKS_FOR_A_PROGRAM.search(question.text.lower()):
         return None
-    features = {normalise(f) for f in found[FEATURE]}
+    features = {normalise(f) for f in found.get(FEATURE, [])} or offered_in(advisor, question.background)
     offered = any(features & {normalise(s) for s in f.synonyms} for p in advisor.kb.programs for f in p.features)
     if not offered:
         return None
     program = handler_for(PROGRAM_INTENT, advisor.kb)
-    return lambda a, q, f: program(a, replace(q, intent=PROGRAM_INTENT), f)
+    with_features = {**found, FEATURE: sorted(features)}
+    return lambda a, q, _f: program(a, replace(q, intent=PROGRAM_INTENT), with_features)
+
+
+def offered_in(advisor: Tools, background: str) -> set:  # type: ignore[type-arg]
+    """What a program offers that the visitor's background names in several words ("I work full time")."""
+    low = f" {normalise(background)} "
+    return {
+        normalise(s)
+        for p in advisor.kb.programs
+        for f in p.features
+        for s in f.synonyms
+        if len(s.split()) > 1 and f" {normalise(s)} " in low
+    }
 
 
 def a_sectors_pay(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:

@@ -267,7 +267,7 @@ def _check_topic(kb: _Collections, topic: Any, stats: Dict[str, Any]) -> None:
 
 
 # Flags that mark the one entry code asks the KB for (`KnowledgeBase.subject_role()` and the like).
-SINGLE_FLAGS = (("roles", "is_subject"), ("roles", "technical_track"), ("gaps", "places"))
+SINGLE_FLAGS = (("roles", "is_subject"), ("roles", "technical_track"), ("gaps", "places"), ("gaps", "institutions"))
 
 
 def _check_single_flags(collections: Dict[str, Any], origin: Dict[str, str]) -> None:

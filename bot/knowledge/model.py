@@ -181,6 +181,8 @@ class Gap:
     decisive: bool = False
     # Its synonyms name places: figures asked "for the UK" get where the KB's figures come from.
     places: bool = False
+    # Its synonyms name institutions: "what are stanford's fees?" asks about another university's programs.
+    institutions: bool = False
     # Topics whose answer follows the "sources don't cover" line when the question asks about them too:
     # "do you need a PhD to be an engineering manager?" also gets what employers do ask for.
     also_answers: List[str] = field(default_factory=list)
@@ -252,6 +254,10 @@ class KnowledgeBase:
     def technical_role(self) -> Optional[Role]:
         """The senior technical role for visitors whom management does not suit."""
         return next((r for r in self.roles if r.technical_track), None)
+
+    def institution_gap(self) -> Optional[Gap]:
+        """The gap whose synonyms name other universities."""
+        return next((g for g in self.gaps if g.institutions), None)
 
     def place_gap(self) -> Optional[Gap]:
         """The gap whose synonyms name places."""

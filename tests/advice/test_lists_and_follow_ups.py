@@ -230,3 +230,13 @@ def test_like_what_after_a_program_gives_that_programs_own_texts(wired: Advisor,
         reply = ask(wired, "like what?", "out_of_scope", context_after(Context(), shown.updates)).text
         assert program.university in reply and program.summary in reply
         assert not any(p.university in reply for p in kb.programs if p.id != program.id)
+
+
+def test_which_x_does_it_mention_after_one_article_is_that_article(wired: Advisor, kb: KnowledgeBase) -> None:
+    for source in kb.sources:
+        listed = ask(wired, f"which job titles does the {source.id} article list?", "ask_jobs")
+        reply = ask(
+            wired, "and which sectors does it mention?", "ask_sectors", context_after(Context(), listed.updates)
+        )
+        others = [s.publisher for s in kb.sources if s.id != source.id]
+        assert not any(f"The {o} article" in reply.text for o in others), reply.text

@@ -12,7 +12,7 @@ from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
 from bot.advice.answers.provenance import articles_named, facets_asked
 from bot.advice.narrower import narrower_names, sectors_named
-from bot.advice.types import QuestionPart
+from bot.advice.types import QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase
 
 
@@ -206,3 +206,53 @@ def test_worth_it_financially_in_a_named_role_is_about_the_figures(wired: Adviso
     text = f"I'm a {role.title.lower()}. Is a master's worth it financially?"
     reply = ask(wired, text, "ask_worth_it", [("role", role.id)]).text
     assert role.degree_helps not in reply
+
+
+def test_a_university_the_gaps_name_typed_in_lower_case_is_another_university(
+    wired: Advisor, kb: KnowledgeBase
+) -> None:
+    gap = kb.institution_gap()
+    assert gap is not None
+    name = next(s for s in gap.synonyms if len(s.split()) == 1 and len(s) > 3)
+    reply = ask(wired, f"what are {name}'s fees for the ms in engineering?", "ask_experience", [("gap", name)]).text
+    assert name.title() in reply
+    assert not any(s.value in reply for s in kb.statistics)
+
+
+def test_a_program_asked_for_by_the_visitors_background_is_the_program_offering_it(
+    wired: Advisor, kb: KnowledgeBase
+) -> None:
+    feature, program = next(
+        (f, p) for p in kb.programs for f in p.features if any(s == "full time" for s in f.synonyms)
+    )
+    question = Question(
+        "ask_need_masters",
+        "is there any master's I could do around that?",
+        [],
+        Context(),
+        ranking=[("ask_need_masters", 0.6)],
+        background="I work full time and have two kids.",
+    )
+    reply = wired.answer(question).text
+    assert program.university in reply and feature.text.split(",")[0] in reply
+
+
+def test_a_figure_asked_as_a_follow_up_with_and_is_the_figure_answer(wired: Advisor, kb: KnowledgeBase) -> None:
+    salary = kb.topic_for_intent("ask_salary")
+    boost = kb.topic_for_intent("ask_earnings_boost")
+    assert salary is not None and boost is not None
+    context = context_after(Context(), wired.topic_answer(salary).updates)
+    reply = wired.answer(
+        Question(
+            "ask_earnings_boost",
+            "and with a master's, by how much more can you earn?",
+            [],
+            context,
+            ranking=[("ask_earnings_boost", 0.8)],
+        )
+    ).text
+    assert kb.statistics_quoted(boost)[0].value in reply
+
+
+def test_an_article_asked_whether_it_was_first_written_in_a_year_is_a_date_question() -> None:
+    assert "date" in facets_asked("was the northeastern article written in 2024 originally?")

@@ -64,3 +64,11 @@ def test_a_plus_or_ampersand_joins_two_questions() -> None:
             "how fast are the jobs growing",
         ]
     assert questions_of("is a 2+2 year plan ok?") == []
+
+
+def test_a_filler_before_the_first_question_keeps_it_a_question() -> None:
+    message = "in a nutshell what's the difference, and which university has the online course?"
+    assert [p.text(message) for p in questions_of(message)] == [
+        "in a nutshell what's the difference",
+        "which university has the online course?",
+    ]

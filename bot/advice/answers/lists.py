@@ -244,6 +244,8 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
     elif not articles and OTHER_ONE.search(question.text.lower()):
         other = other_article(advisor, state.article)  # "what about the other uni, which roles does it mention?"
         articles = [other] if other else articles
+    elif not articles and POINTS_AT_ONE.search(question.text.lower()):
+        articles = state.articles  # "which roles does it mention?" after one article's answer
     if not kb_lists:
         return None
     answer = list_answer(advisor, kb_lists, articles)
@@ -252,6 +254,7 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
     return lambda _advisor, _question, _found: answer
 
 
+POINTS_AT_ONE = re.compile(r"\b(?:it|its|that one|this one|that article|this article|that uni|that university)\b")
 LIST_TOPIC = "list:"  # the context's topic after a list answer: "list:<noun>"
 OTHER_ONE = re.compile(r"\bthe other (?:one|uni|university|article|piece|school|source|side)\b|\bthe other\W*$")
 SHORT_FOLLOW_UP = 10  # words

@@ -35,6 +35,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"posted|written)\b|\bis (?:it|that|this)\b[^?]{0,25}\b(?:recent|current|up to date|outdated|old)\b"
         r"|\bbrand new\b|\bupdated\b|\b(?:first|originally) (?:came out|come out|appeared|went (?:up|live|online))\b"
         r"|\boriginal version\b|\b(?:been|was|it) (?:changed|revised|edited)\b|^\W*(?:and |so |ok |okay |but )*when\W*$"
+        r"|\b(?:written|published|posted|released|out) in (?:\d{4}|[a-z]+ \d{4})\b|\boriginally\b"
     ),
     "publisher": re.compile(
         r"\bwho (?:published|publishes|put out|puts out|is behind|runs|owns|made)\b|\bpublishers?\b"
