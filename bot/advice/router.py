@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, List, Optional
+from typing import Callable, List, Optional, Set
 
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_rule
@@ -288,7 +288,7 @@ def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Opt
     return lambda a, q, _f: program(a, replace(q, intent=PROGRAM_INTENT), with_features)
 
 
-def offered_in(advisor: Tools, background: str) -> set:  # type: ignore[type-arg]
+def offered_in(advisor: Tools, background: str) -> Set[str]:
     """What a program offers that the visitor's background names in several words ("I work full time")."""
     low = f" {normalise(background)} "
     return {
