@@ -257,7 +257,8 @@ def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Op
     low = question.text.lower()
     if question.intent not in (PROGRAM_INTENT, UNSURE) or not (found.get(ROLE) and found.get(PROGRAM)):
         return None  # another intent read the role and the article as what they are
-    if found.get(FEATURE) or not ARTICLE_WORDS.search(low):
+    says = SAYS.search(low) and question.intent == PROGRAM_INTENT  # an unsure reading may ask a detail instead
+    if found.get(FEATURE) or not (ARTICLE_WORDS.search(low) or says):
         return None
     for role_id in found[ROLE]:
         role_entry = advisor.kb.role(role_id)
@@ -269,6 +270,8 @@ def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Op
     return lambda a, q, f: role(a, replace(q, intent=ROLE_INTENT), {ROLE: f[ROLE]})
 
 
+# "What does Northeastern say an engineering manager does?": the university names what its article says.
+SAYS = re.compile(r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes)\b")
 # Words for a program itself, besides the university's name: "the Northeastern program", "the Leeds MSc".
 PROGRAM_NOUNS = re.compile(r"\b(?:course|courses|program|programme|msc|ms|master'?s|masters|degree|module|modules)\b")
 

@@ -14,6 +14,7 @@ from bot.advice.answers.provenance import articles_named, facets_asked
 from bot.advice.narrower import narrower_names, sectors_named
 from bot.advice.types import QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase
+from bot.language.vocabulary import content_words
 
 
 @pytest.fixture(scope="module")
@@ -256,3 +257,20 @@ def test_a_figure_asked_as_a_follow_up_with_and_is_the_figure_answer(wired: Advi
 
 def test_an_article_asked_whether_it_was_first_written_in_a_year_is_a_date_question() -> None:
     assert "date" in facets_asked("was the northeastern article written in 2024 originally?")
+
+
+def test_an_article_described_by_a_word_only_its_title_has_is_that_article(kb: KnowledgeBase) -> None:
+    for source in kb.sources:
+        others = {w for s in kb.sources if s.id != source.id for w in content_words(s.title)}
+        own = [w for w in content_words(source.title) if w not in others]
+        assert own, source.title
+        assert articles_named(kb, f"who published the article on the {own[0]} thing?") == [source]
+    assert articles_named(kb, "what is the difference between the two?") == []
+
+
+def test_a_role_a_university_says_something_about_is_that_role(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.roles if r.involves and not r.is_subject)
+    program = kb.programs[0]
+    text = f"what does {program.university.split()[-1]} say a {role.title.lower()} does?"
+    reply = ask(wired, text, "ask_program", [("program", program.id), ("role", role.id)]).text
+    assert role.involves in reply

@@ -157,7 +157,22 @@ def articles_named(kb: KnowledgeBase, text: str) -> List[Source]:
         own = {w for w in words(f"{source.id} {source.publisher}") if w not in GENERIC_PUBLISHER_WORDS}
         if own & asked or any(f" {part} " in quoted for part in title_parts(source)):
             named.append(source)
-    return named + [s for s in authors_named(kb, text) if s not in named]
+    named += [s for s in authors_named(kb, text) if s not in named]
+    if not named and ARTICLE_WORDS.search(text.lower()):
+        named = titled(kb, text)  # "the article explaining the difference between…": a word only its title has
+    return named
+
+
+def titled(kb: KnowledgeBase, text: str) -> List[Source]:
+    """The one article whose title alone holds a content word of the question ("difference", "ms")."""
+    title_words = {s.id: {stem(w) for w in content_words(s.title)} for s in kb.sources}
+    asked = {stem(w) for w in content_words(text)}
+    own = [
+        s
+        for s in kb.sources
+        if asked & (title_words[s.id] - set().union(*(v for k, v in title_words.items() if k != s.id)))
+    ]
+    return own if len(own) == 1 else []
 
 
 def authors_named(kb: KnowledgeBase, text: str) -> List[Source]:
