@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
+from bot.advice.articles import ARTICLE_WORDS, articles_named, authors_named
 from bot.advice.state import DialogueState, state_of
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source, Statistic
-from bot.knowledge.text import plain, stem, words
+from bot.knowledge.text import stem
 from bot.language.vocabulary import content_words
 
 # What a question asks about a source or a figure (facet -> how it is asked).
@@ -148,55 +149,10 @@ def _has_form(low: str, form: str) -> bool:
     return re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", low) is not None if form[-1:].isalnum() else form in low
 
 
-def articles_named(kb: KnowledgeBase, text: str) -> List[Source]:
-    """The articles a question names by publisher ("the Leeds blog", "Northeastern's piece")."""
-    asked = set(words(text))
-    quoted = f" {plain(text)} "
-    named = []
-    for source in kb.sources:
-        own = {w for w in words(f"{source.id} {source.publisher}") if w not in GENERIC_PUBLISHER_WORDS}
-        if own & asked or any(f" {part} " in quoted for part in title_parts(source)):
-            named.append(source)
-    named += [s for s in authors_named(kb, text) if s not in named]
-    if not named and ARTICLE_WORDS.search(text.lower()):
-        named = titled(kb, text)  # "the article explaining the difference between…": a word only its title has
-    return named
-
-
-def titled(kb: KnowledgeBase, text: str) -> List[Source]:
-    """The one article whose title alone holds a content word of the question ("difference", "ms")."""
-    title_words = {s.id: {stem(w) for w in content_words(s.title)} for s in kb.sources}
-    asked = {stem(w) for w in content_words(text)}
-    own = [
-        s
-        for s in kb.sources
-        if asked & (title_words[s.id] - set().union(*(v for k, v in title_words.items() if k != s.id)))
-    ]
-    return own if len(own) == 1 else []
-
-
-def authors_named(kb: KnowledgeBase, text: str) -> List[Source]:
-    """The articles whose author the question names, in full or by surname ("Stewart's article")."""
-    asked = set(words(text))
-    return [s for s in kb.sources if s.author and words(s.author)[-1] in asked]
-
-
 WHO_IS = re.compile(r"\bwho(?:'s| is| was)\b")
 
 
-def title_parts(source: Source) -> List[str]:
-    """An article's title as a visitor quotes it: whole, or its part before a colon, of four words or more."""
-    parts = [plain(source.title), plain(source.title.split(":", 1)[0])]
-    return [p for p in dict.fromkeys(parts) if len(p.split()) >= MIN_TITLE_WORDS]
-
-
-MIN_TITLE_WORDS = 4  # "Engineering vs Engineering Management" names the Leeds article; "engineering management" doesn't
-
-
 ELLIPTICAL_WORDS = 1  # content words a question may have and still lean wholly on the last answer ("which country?")
-
-
-GENERIC_PUBLISHER_WORDS = frozenset({"university", "of", "online", "the", "college", "school"})
 
 
 def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> Optional[Subject]:
@@ -242,7 +198,6 @@ def names_a_claim(low: str, state: DialogueState) -> bool:
 
 
 FIGURE_WORDS = re.compile(r"\b(?:figure|number|stat|statistic|stats|data|percentage|rate|salary|pay|growth|\d)")
-ARTICLE_WORDS = re.compile(r"\b(?:article|articles|piece|post|blog|page|write-?up)\b")
 
 
 def _asks_of_articles(low: str) -> bool:

@@ -1,0 +1,103 @@
+"""Router rules that read a question as another intent's, from what it names.
+
+NLU reads "what does the Northeastern article say about program managers?" as a program question
+(the university's name), "is there a master's I could do around work?" as the need-a-master's
+question, and "how much do aerospace engineering managers get paid?" as the sectors question. Each
+rule here sees what the question names (a role and an article, a feature a program offers, a sector
+and pay) and answers with the intent that fits, through that intent's own handler.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional, Set
+
+from bot.advice.answers.provenance import ARTICLE_WORDS
+from bot.advice.narrower import SECTORS_INTENT, sectors_named
+from bot.advice.registry import Handler, handler_for
+from bot.advice.subjects import PAY_INTENT, PAY_WORDS
+from bot.advice.tools import Tools
+from bot.advice.types import Found, Question
+from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
+from bot.knowledge.text import normalise
+
+PROGRAM_INTENT, ROLE_INTENT, UNSURE = "ask_program", "ask_role", "nlu_fallback"
+
+# Asking whether some program exists: "is there a master's I could do around work?", "any course I can do from home?"
+ASKS_FOR_A_PROGRAM = re.compile(
+    r"\b(?:is there|are there|any|anything|something|recommend|suggest)\b[^?.!]{0,30}\b(?:master'?s|masters|courses?|"
+    r"programs?|programmes?|degrees?|msc|study options?|options?)\b"
+    r"|\bwhich (?:university|uni|school|college|one|program|programme|course|master'?s|degree)\b[^?.!]{0,30}"
+    r"\b(?:has|have|offers?|runs?|is|teach(?:es)?)\b"
+)
+
+
+def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "What does the Northeastern article say about program managers?": the university names the article."""
+    low = question.text.lower()
+    if question.intent not in (PROGRAM_INTENT, UNSURE) or not (found.get(ROLE) and found.get(PROGRAM)):
+        return None  # another intent read the role and the article as what they are
+    says = SAYS.search(low) and question.intent == PROGRAM_INTENT  # an unsure reading may ask a detail instead
+    if found.get(FEATURE) or not (ARTICLE_WORDS.search(low) or says):
+        return None
+    for role_id in found[ROLE]:
+        role_entry = advisor.kb.role(role_id)
+        for name in sorted(role_entry.synonyms if role_entry else [], key=len, reverse=True):
+            low = low.replace(name.lower(), " ")  # "program managers" names a role, not a program
+    if PROGRAM_NOUNS.search(low):
+        return None  # "…the Northeastern program and program managers": the program is asked about too
+    role = handler_for(ROLE_INTENT, advisor.kb)
+    return lambda a, q, f: role(a, replace(q, intent=ROLE_INTENT), {ROLE: f[ROLE]})
+
+
+# "What does Northeastern say an engineering manager does?": the university names what its article says.
+SAYS = re.compile(r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes)\b")
+# Words for a program itself, besides the university's name: "the Northeastern program", "the Leeds MSc".
+PROGRAM_NOUNS = re.compile(r"\b(?:course|courses|program|programme|msc|ms|master'?s|masters|degree|module|modules)\b")
+
+
+def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """A program asked for by what it offers ("…could do around work?"): the program that offers it."""
+    if question.intent == PROGRAM_INTENT or found.get(PROGRAM):
+        return None
+    if not ASKS_FOR_A_PROGRAM.search(question.text.lower()):
+        return None
+    features = {normalise(f) for f in found.get(FEATURE, [])} or offered_in(advisor, question.background)
+    offered = any(features & {normalise(s) for s in f.synonyms} for p in advisor.kb.programs for f in p.features)
+    if not offered:
+        return None
+    program = handler_for(PROGRAM_INTENT, advisor.kb)
+    with_features = {**found, FEATURE: sorted(features)}
+    return lambda a, q, _f: program(a, replace(q, intent=PROGRAM_INTENT), with_features)
+
+
+def offered_in(advisor: Tools, background: str) -> Set[str]:
+    """What a program offers that the visitor's background names in several words ("I work full time")."""
+    low = f" {normalise(background)} "
+    return {
+        normalise(s)
+        for p in advisor.kb.programs
+        for f in p.features
+        for s in f.synonyms
+        if len(s.split()) > 1 and f" {normalise(s)} " in low
+    }
+
+
+def a_sectors_pay(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "How much do aerospace engineering managers get paid?": the pay answer (it says there is no sector figure)."""
+    low = question.text.lower()
+    if question.intent == SECTORS_INTENT and PAY_WORDS.search(low) and sectors_named(advisor.kb, low):
+        pay = handler_for(PAY_INTENT, advisor.kb)
+        return lambda a, q, f: pay(a, replace(q, intent=PAY_INTENT), f)
+    return None
+
+
+def institution_named(advisor: Tools, text: str, found: Found) -> Optional[str]:
+    """A university the KB's gaps name ("stanford's fees", typed in lower case), as the question writes it."""
+    gap = advisor.kb.institution_gap()
+    if gap is None or gap.id not in found.get(GAP, []):
+        return None
+    low = normalise(text)
+    named = [s for s in gap.synonyms if len(s.split()) == 1 and re.search(rf"\b{re.escape(s)}\b", low)]
+    return named[0].title() if named else None
