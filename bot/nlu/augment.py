@@ -108,6 +108,16 @@ def swap_letters(word: str, rng: random.Random) -> str:
 TYPOS: Sequence[Callable[[str, random.Random], str]] = (neighbour_key, drop_letter, double_letter, swap_letters)
 
 
+def grouped(examples: Iterable[Tuple[str, str]]) -> Tuple[Dict[str, List[str]], Set[str]]:
+    """(intent, example) pairs as intent -> examples, and every example lower-cased (what a variant may not repeat)."""
+    by_intent: Dict[str, List[str]] = {}
+    taken: Set[str] = set()
+    for intent, text in examples:
+        by_intent.setdefault(intent, []).append(text)
+        taken.add(text.strip().lower())
+    return by_intent, taken
+
+
 def seeded_rng(seed: int, intent: str, text: str) -> random.Random:
     """A generator that depends only on the seed and the example: adding an example changes no other's variant."""
     digest = hashlib.sha256(f"{seed}:{intent}:{text}".encode()).hexdigest()
@@ -174,11 +184,7 @@ class Augmenter:
 
     def variants(self, examples: Iterable[Tuple[str, str]]) -> Dict[str, List[str]]:
         """intent -> new examples, for (intent, example) pairs; none repeats a training example."""
-        by_intent: Dict[str, List[str]] = {}
-        taken: Set[str] = set()
-        for intent, text in examples:
-            by_intent.setdefault(intent, []).append(text)
-            taken.add(text.strip().lower())
+        by_intent, taken = grouped(examples)
         out: Dict[str, List[str]] = {}
         for intent in sorted(by_intent):
             for text in self.chosen(intent, by_intent[intent]):
@@ -200,11 +206,7 @@ def attributed_variants(
 
     Seeded on the example's own text, like the typo variants; none repeats a training example.
     """
-    by_intent: Dict[str, List[str]] = {}
-    taken: Set[str] = set()
-    for intent, text in examples:
-        by_intent.setdefault(intent, []).append(text)
-        taken.add(text.strip().lower())
+    by_intent, taken = grouped(examples)
     out: Dict[str, List[str]] = {}
     for intent in sorted(set(by_intent) & intents):
         for text in seeded_share(seed, ratio, intent, by_intent[intent]):

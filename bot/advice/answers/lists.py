@@ -169,18 +169,18 @@ def _names_the_list(kb_list: KBList, low: str) -> bool:
 
     Not "what kind of learning do the programmes offer?", which asks about learning.
     """
-    for m in ASKS_FOR.finditer(low):
-        modifier = ONE_WORD.match(low, m.end())  # "which other sectors", "what job titles"
-        starts = [m.end()] + ([modifier.end()] if modifier else [])
-        if any(kb_list.asked_as.match(low, start) for start in starts):
-            return True
-    return False
+    return _noun_after(kb_list, ASKS_FOR, low)  # "which other sectors", "what job titles"
 
 
 def _counts(kb_list: KBList, low: str) -> bool:
     """ "How many job titles…": the list's noun is what is counted, not a word further on ("how many years… roles")."""
-    for m in COUNTED.finditer(low):
-        modifier = ONE_WORD.match(low, m.end())  # "how many different job titles", "how many job roles"
+    return _noun_after(kb_list, COUNTED, low)  # "how many different job titles", "how many job roles"
+
+
+def _noun_after(kb_list: KBList, lead: re.Pattern[str], low: str) -> bool:
+    """True when the list's noun comes right after `lead`, or after it and one more word."""
+    for m in lead.finditer(low):
+        modifier = ONE_WORD.match(low, m.end())
         starts = [m.end()] + ([modifier.end()] if modifier else [])
         if any(kb_list.asked_as.match(low, start) for start in starts):
             return True
