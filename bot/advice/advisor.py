@@ -183,9 +183,10 @@ class Advisor(Tools):
                 return detail_answer(self, match)
             # "How many engineering schools are involved in the Leeds MSc?": not covered as NLU read it, but a
             # word of it is in the texts of the program (or role) it names.
-            within = self.details.all_in(question.text, entries) if entries else []
+            not_covered = answer.kind == AnswerKind.NOT_COVERED and entries
+            within = self.details.all_in(question.text, entries) if not_covered else []
             # On a content word: "do I need a 2:1?" shares only everyday words with the program's texts.
-            if answer.kind == AnswerKind.NOT_COVERED and within and self.details.asks_of(within[0], question.text):
+            if within and self.details.asks_of(within[0], question.text):
                 return detail_answer(self, *within)
         passage = self.passages.best(question.text, [question.intent], min_score=GROUNDING_SCORE)
         if (

@@ -22,7 +22,15 @@ from bot.advice.answers.programs import (
     where_to_learn_answer,
 )
 from bot.advice.answers.provenance import provenance_rule
-from bot.advice.answers.readings import a_program_asked_for, a_role_in_an_article, a_sectors_pay, institution_named
+from bot.advice.answers.readings import (
+    PROGRAM_INTENT,
+    ROLE_INTENT,
+    UNSURE,
+    a_program_asked_for,
+    a_role_in_an_article,
+    a_sectors_pay,
+    institution_named,
+)
 from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
@@ -79,7 +87,7 @@ ORIGIN = re.compile(
 )
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
-DEFINITION, ROLE_INTENT, PROGRAM_INTENT = "ask_definition", "ask_role", "ask_program"
+DEFINITION = "ask_definition"
 # "What does X mean?", "what does X do?": about the subject only when X is it (or a role, or "it").
 DEFINING_INTENTS = frozenset({DEFINITION, ROLE_INTENT})
 DEFINED_SUBJECT = re.compile(
@@ -87,7 +95,6 @@ DEFINED_SUBJECT = re.compile(
     r"careers?|positions?|titles?|analysts?|directors?|they|them|those|"
     r"profession|degree|program|programme|course|msc|ms|master|masters)\b"
 )
-UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 SOURCES = "ask_sources"  # "where does that come from?" is about the last answer, whatever it names
 
 

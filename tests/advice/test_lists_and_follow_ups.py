@@ -10,17 +10,11 @@ from typing import Sequence, Tuple
 
 import pytest
 
-from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, Context, Question
 from bot.advice.answers.lists import LISTS, count_words, list_framed_by
 from bot.advice.answers.provenance import when
 from bot.advice.types import QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase, Topic
-
-
-@pytest.fixture(scope="module")
-def wired() -> Advisor:
-    return action_advisor()
 
 
 def ask(
@@ -65,7 +59,9 @@ def test_how_many_after_a_list_counts_the_list_just_given(wired: Advisor, kb: Kn
                 continue
             noun = kb_list.asked_as.pattern.split("|")[0].split("(?:")[-1].strip("\\b()?:")
             listed = ask(wired, f"which {noun} does the {source.id} article mention?", "ask_jobs")
-            counted = ask(wired, "how many is that in total?", "out_of_scope", context_after(Context(), listed.updates))
+            counted = ask(
+                wired, "how many are there altogether?", "out_of_scope", context_after(Context(), listed.updates)
+            )
             assert count_words(len(names)) in counted.text, (kb_list.noun, source.id, counted.text)
 
 
@@ -100,7 +96,7 @@ def test_a_follow_up_pointing_back_reads_the_entry_just_discussed(wired: Advisor
     topic = kb.topic_for_intent("ask_good_career")
     assert topic is not None
     context = context_after(Context(), wired.topic_answer(topic).updates)
-    reply = ask(wired, "what technologies did it mention?", "ask_jobs", context).text
+    reply = ask(wired, "which technologies does it name?", "ask_jobs", context).text
     held = [kb.fill(p.text) for p in topic.points if "technolog" in p.text.lower()]
     assert held and any(text in reply for text in held), reply
 
@@ -139,7 +135,7 @@ def test_an_item_named_by_its_place_is_that_item_of_the_list_just_given(wired: A
         names = list(dict.fromkeys(n for n, (s, _) in roles.items(kb) if s == source.id))
         listed = ask(wired, f"which job titles does the {source.id} article list?", "ask_jobs")
         context = context_after(Context(), listed.updates)
-        assert names[1] in ask(wired, "tell me more about the second one", "follow_up", context).text
+        assert names[1] in ask(wired, "more on the second one please", "follow_up", context).text
         assert names[-1] in ask(wired, "what's the last one?", "out_of_scope", context).text
         role = next((r for r in kb.roles if r.title == names[1] and r.involves), None)
         if role is not None:
@@ -152,7 +148,7 @@ def test_an_item_of_a_topic_whose_points_are_a_list(wired: Advisor, kb: Knowledg
     assert topic is not None
     context = context_after(Context(), wired.topic_answer(topic).updates)
     labelled = [p for p in topic.points if ":" in p.text.split(".")[0]]
-    reply = ask(wired, "whats the last one", "out_of_scope", context).text
+    reply = ask(wired, "which is the final one?", "out_of_scope", context).text
     assert kb.fill(labelled[-1].text) in reply, reply
 
 
@@ -198,7 +194,7 @@ def test_a_greeting_beside_an_everyday_request_still_declines_it(wired: Advisor)
     assert "Sorry" in reply and "Hello" in reply
 
 
-@pytest.mark.parametrize("follow_up", ["by how much roughly?", "how fast?", "how much exactly then?"])
+@pytest.mark.parametrize("follow_up", ["by how much approximately?", "how fast?", "how much exactly then?"])
 def test_a_bare_how_much_after_a_figure_is_that_figure(wired: Advisor, kb: KnowledgeBase, follow_up: str) -> None:
     topic = kb.topic_for_intent("ask_outlook")
     assert topic is not None
@@ -211,7 +207,7 @@ def test_which_items_after_a_topic_of_a_list_gives_the_list(wired: Advisor, kb: 
     topic = kb.topic_for_intent("ask_worth_it")
     assert topic is not None
     context = context_after(Context(), wired.topic_answer(topic).updates)
-    reply = ask(wired, "what factors should I weigh up?", "ask_worth_it", context).text
+    reply = ask(wired, "which factors should someone consider?", "ask_worth_it", context).text
     labels = [p.text.split(":")[0] for p in topic.points if ":" in p.text.split(".")[0]]
     assert labels and all(label in reply for label in labels), reply
 

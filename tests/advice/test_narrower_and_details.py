@@ -8,18 +8,12 @@ from typing import Sequence, Tuple
 
 import pytest
 
-from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
 from bot.advice.answers.provenance import articles_named, facets_asked
 from bot.advice.narrower import narrower_names, sectors_named
 from bot.advice.types import QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase
 from bot.language.vocabulary import content_words
-
-
-@pytest.fixture(scope="module")
-def wired() -> Advisor:
-    return action_advisor()
 
 
 def ask(
@@ -93,7 +87,7 @@ def test_words_about_the_articles_point_to_no_passage(wired: Advisor, kb: Knowle
     definition = kb.topic_for_intent("ask_definition")
     reading = kb.topic_for_intent("ask_reading")
     assert definition is not None and reading is not None
-    reply = ask(wired, "how does each article define engineering management?", "ask_definition").text
+    reply = ask(wired, "how do the two articles each define engineering management?", "ask_definition").text
     assert kb.fill(definition.points[0].text) in reply
     assert kb.fill(reading.points[0].text) not in reply
 
@@ -186,7 +180,7 @@ def test_a_readiness_sign_in_the_visitors_words_is_found_when_nlu_is_unsure(wire
 
 def test_one_figure_asked_three_ways_in_one_message_is_answered_whole(wired: Advisor, kb: KnowledgeBase) -> None:
     stat = next(s for s in kb.statistics if "median" in s.unit)
-    text = "what's the salary figure, who measured it and which country is it for?"
+    text = "what's the pay figure, who collected it and which country does it cover?"
     parts = [QuestionPart("out_of_scope", t, (), 0.6) for t in text.rstrip("?").split(", ")]
     question = Question("out_of_scope", text, [], Context(), ranking=[("out_of_scope", 0.7)], parts=parts)
     reply = wired.answer(question).text
@@ -246,7 +240,7 @@ def test_a_figure_asked_as_a_follow_up_with_and_is_the_figure_answer(wired: Advi
     reply = wired.answer(
         Question(
             "ask_earnings_boost",
-            "and with a master's, by how much more can you earn?",
+            "and with a master's degree, how much more would you make?",
             [],
             context,
             ranking=[("ask_earnings_boost", 0.8)],

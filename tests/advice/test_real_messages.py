@@ -11,17 +11,11 @@ from typing import List, Sequence, Tuple
 
 import pytest
 
-from actions.actions import advisor as action_advisor
 from bot.advice import Advisor, Answer, Context, Question
 from bot.advice.subjects import other_degree, other_institution
 from bot.advice.types import QuestionPart
 
 Entities = Sequence[Tuple[str, str]]
-
-
-@pytest.fixture(scope="module")
-def wired() -> Advisor:
-    return action_advisor()
 
 
 def ask(

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import Optional, Set
 
+from bot.advice.answers.programs import programs_with_feature
 from bot.advice.answers.provenance import ARTICLE_WORDS
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
 from bot.advice.registry import Handler, handler_for
@@ -22,7 +23,8 @@ from bot.advice.types import Found, Question
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
 
-PROGRAM_INTENT, ROLE_INTENT, UNSURE = "ask_program", "ask_role", "nlu_fallback"
+PROGRAM_INTENT, ROLE_INTENT = "ask_program", "ask_role"
+UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 
 # Asking whether some program exists: "is there a master's I could do around work?", "any course I can do from home?"
 ASKS_FOR_A_PROGRAM = re.compile(
@@ -64,8 +66,7 @@ def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Opt
     if not ASKS_FOR_A_PROGRAM.search(question.text.lower()):
         return None
     features = {normalise(f) for f in found.get(FEATURE, [])} or offered_in(advisor, question.background)
-    offered = any(features & {normalise(s) for s in f.synonyms} for p in advisor.kb.programs for f in p.features)
-    if not offered:
+    if not programs_with_feature(advisor, sorted(features)):
         return None
     program = handler_for(PROGRAM_INTENT, advisor.kb)
     with_features = {**found, FEATURE: sorted(features)}
