@@ -13,10 +13,11 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_answer, list_framed_by
+from bot.advice.answers.programs import program_in_context
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
-from bot.advice.answers.topics import passage_answer
+from bot.advice.answers.topics import aspect_answer, passage_answer
 from bot.advice.articles import scoped_to_article
-from bot.advice.background import with_background
+from bot.advice.background import with_background, with_constraint
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import swapped
 from bot.advice.narrower import narrows_a_figure, quotes_a_figure, with_narrower_subject
@@ -36,7 +37,7 @@ from bot.advice.screening import (
 )
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question, QuestionPart, context_after
-from bot.knowledge.model import KnowledgeBase, Source, strings_in
+from bot.knowledge.model import Aspect, KnowledgeBase, Source, strings_in
 from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE, Resolver
 from bot.knowledge.text import normalise, words
 from bot.language.scope import ScopeGuard
@@ -118,6 +119,7 @@ class Advisor(Tools):
         )
         answer = self.scoped(answer, named)
         answer = with_background(self, question, answer)
+        answer = with_constraint(self, question, answer)
         answer = self.on_the_last_answer(question, answer)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
@@ -176,11 +178,13 @@ class Advisor(Tools):
         readable = readable or (question.intent == UNSURE_INTENT and answer.kind == AnswerKind.DECLINE)
         if narrows_a_figure(self.kb, question.text, answer.text):
             return answer  # "how much do aerospace engineering managers get paid?": the sector narrows the pay
+        if answers_a_feature_asked(self, answer, found):
+            return answer  # "can I study the Leeds course while working?": the feature named is the answer
         if readable and RESTS_ON_VISITOR not in answer.text:
             entries = frozenset(i for label in (ROLE, PROGRAM) for i in found.get(label, []))
             match = self.details.best(question.text, frozenset(s.id for s in named) or None, entries)
             if match is not None and not self.details.said(match, answer.text):
-                return detail_answer(self, match)
+                return self.with_aspect(answer, match.detail.entry_id) or detail_answer(self, match)
             # "How many engineering schools are involved in the Leeds MSc?": not covered as NLU read it, but a
             # word of it is in the texts of the program (or role) it names.
             not_covered = answer.kind == AnswerKind.NOT_COVERED and entries
@@ -193,11 +197,23 @@ class Advisor(Tools):
             passage is None
             or answer.kind != AnswerKind.ANSWER
             or passage.entry_id in answer.updates.values()  # the answer is about that passage's entry already
+            or bool(found.get(ASPECT))
+            and passage.entry_id not in found[ASPECT]  # "…what do they do all day?"
             or RESTS_ON_VISITOR in answer.text  # an answer about the visitor's own situation stands
             or self.passages.covers(passage, question.text, answer.text)
         ):
             return answer
-        return passage_answer(self, question, [question.intent]) or answer
+        return self.with_aspect(answer, passage.entry_id) or passage_answer(self, question, [question.intent]) or answer
+
+    def with_aspect(self, answer: Answer, entry_id: str) -> Optional[Answer]:
+        """An answer holding sides of the difference, with the aspect the question's words point to; else None.
+
+        "Do EMs still write code?": the day-to-day answer stays, and the scope of work (engineers write code) joins it.
+        """
+        aspect = self.kb.get(entry_id)
+        if not isinstance(aspect, Aspect) or not answer.updates.get("aspect") or aspect.manager in answer.text:
+            return None
+        return self.combine([answer, aspect_answer(self, aspect)])
 
     def readable_parts(self, question: Question) -> List[QuestionPart]:
         """The questions read well enough to answer one by one.
@@ -339,6 +355,13 @@ class Advisor(Tools):
 # the Leeds MSc. Which frameworks would I learn?"). A gap or aspect there ("juggling cost and scope")
 # is the visitor's story, not what they ask.
 BACKGROUND_LABELS = frozenset({PROGRAM, ROLE})
+
+
+def answers_a_feature_asked(advisor: Advisor, answer: Answer, found: Found) -> bool:
+    """True when the answer is about a program's feature the question names ("while working", "from home")."""
+    _program, feature = program_in_context(advisor, str(answer.updates.get("topic", "")))
+    asked = {normalise(f) for f in found.get(FEATURE, [])}
+    return feature is not None and bool(asked & {normalise(s) for s in feature.synonyms})
 
 
 def question_entities(question: Question) -> List[Tuple[str, str]]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, FrozenSet, Iterator, List, Optional
+from typing import Callable, Dict, FrozenSet, Iterator, List, Optional
 
 from bot.advice.compose import Composer
 from bot.advice.retrieval import ABOUT_THE_TEXT, asked_stems, rarity, same_word, stems_of
+from bot.advice.state import program_topic_id
 from bot.advice.types import Answer, Citation
 from bot.knowledge.model import Aspect, KnowledgeBase, Program, Role, Topic
 from bot.knowledge.text import normalise, stem, words
@@ -153,11 +154,10 @@ def detail_answer(composer: Composer, *matches: Match) -> Answer:
     entry = composer.kb.get(details[0].entry_id)
     slot = SLOT_OF.get(type(entry), "topic")
     citations = list(dict.fromkeys(d.citation for d in details))
-    return composer.compose(
-        [d.text for d in details],
-        citations,
-        updates={slot: details[0].entry_id, "citations": [f"{s}|{sec}" for s, sec in citations]},
-    )
+    updates: Dict[str, object] = {slot: details[0].entry_id, "citations": [f"{s}|{sec}" for s, sec in citations]}
+    if isinstance(entry, Program):
+        updates["topic"] = program_topic_id(entry.id)  # "do I have to quit my job to do it?" is about the program
+    return composer.compose([d.text for d in details], citations, updates=updates)
 
 
 def _signs(kb: KnowledgeBase, detail: Callable[[str, str, str, str], Detail]) -> Iterator[Detail]:

@@ -15,6 +15,7 @@ from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_rule
 from bot.advice.answers.places import place_answer
 from bot.advice.answers.programs import (
+    a_feature_placed,
     answer_program,
     other_programs_answer,
     program_in_context,
@@ -26,6 +27,7 @@ from bot.advice.answers.readings import (
     PROGRAM_INTENT,
     ROLE_INTENT,
     UNSURE,
+    a_claim_of_an_article,
     a_program_asked_for,
     a_role_in_an_article,
     a_sectors_pay,
@@ -34,9 +36,10 @@ from bot.advice.answers.readings import (
 from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
-from bot.advice.profile import prefers_technical_work
+from bot.advice.profile import own_years, prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.retrieval import PROGRAM_WORDS
+from bot.advice.screening import asks_for_signs
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
@@ -88,6 +91,7 @@ ORIGIN = re.compile(
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
 DEFINITION = "ask_definition"
+FIT_TOPIC = "ask_fit"  # who engineering management suits, and the readiness signs
 # "What does X mean?", "what does X do?": about the subject only when X is it (or a role, or "it").
 DEFINING_INTENTS = frozenset({DEFINITION, ROLE_INTENT})
 DEFINED_SUBJECT = re.compile(
@@ -207,6 +211,17 @@ def prefers_technical(advisor: Tools, question: Question, found: Found) -> Optio
     return None
 
 
+# Intents NLU gives "how do I know I'm ready to move into management?" besides the fit question.
+READINESS_READINGS = frozenset({"ask_transition", "ask_fit", "ask_good_career", "ask_definition", UNSURE})
+
+
+def signs_of_readiness(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "How would I know I'm ready to move into management?": who it suits and the signs, not how to move."""
+    if question.intent in READINESS_READINGS and asks_for_signs(question.text) and own_years(question.said()) is None:
+        return handler_for(FIT_TOPIC, advisor.kb)
+    return None
+
+
 def another_university_or_degree(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     institution = other_institution(advisor, question.text) or institution_named(advisor, question.text, found)
     if institution is not None:
@@ -242,6 +257,8 @@ ASKS_A_FIGURE = re.compile(
 def a_place(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     place_gap = advisor.kb.place_gap()
     if question.intent != UNSURE and place_gap is not None and place_gap.id in found.get(GAP, []):
+        if a_feature_placed(advisor, place_gap.id, found.get(PROGRAM, []), found.get(FEATURE, [])):
+            return handler_for(PROGRAM_INTENT, advisor.kb)  # "is the Leeds MSc recognised abroad?": what it has
         return place_answer  # "and in the UK?": the figures are U.S. data
     return None
 
@@ -272,11 +289,13 @@ CONTEXT_RULES: List[Rule] = [
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     a_role_in_an_article,
+    a_claim_of_an_article,
     definition_of_something_else,
     a_program_question_about_no_program,
     another_roles_definition,
     own_affairs,
     prefers_technical,
+    signs_of_readiness,
     another_university_or_degree,
     another_job,
     a_program_asked_for,

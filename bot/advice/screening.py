@@ -52,6 +52,20 @@ FIT_CHECK = re.compile(
 )
 
 
+# Asking how to tell one is ready, or for the signs: "how do I know I'm ready to move into management?"
+ASKS_FOR_SIGNS = re.compile(
+    r"\bhow (?:do|would|can|could|will|should|to|does one) (?:i |you |one |someone )?(?:\w+ )?"
+    r"(?:know|kno|tell|recogni[sz]e|judge|decide|figure out|work out)\b[^?.!]{0,40}\bready\b"
+    r"|\bsigns?\b[^?.!]{0,40}\bready\b|\bready\b[^?.!]{0,50}\b(?:any|what|which|the) signs?\b"
+    r"|\b(?:what|which|any) (?:are (?:the )?)?signs?\b[^?.!]{0,40}\b(?:management|manager|mgmt|lead|leadership|move)\b"
+)
+
+
+def asks_for_signs(text: str) -> bool:
+    """True when the visitor asks how to tell they are ready for management, or for the signs of it."""
+    return bool(ASKS_FOR_SIGNS.search(normalise(text)))
+
+
 def wants_fit_check(text: str) -> bool:
     """True when the visitor asks whether engineering management suits them (or pressed the button)."""
     return text.strip().startswith("/") or bool(FIT_CHECK.search(normalise(text)))

@@ -13,6 +13,12 @@ from typing import List, Optional
 from bot.advice.types import Context
 from bot.knowledge.model import KnowledgeBase, Program, Role, Source, Statistic, Topic
 
+PROGRAM_TOPIC = "program:"  # the context topic of an answer about one program: "program:<id>[:<feature id>]"
+
+
+def program_topic_id(program_id: str, feature_id: Optional[str] = None) -> str:
+    return f"{PROGRAM_TOPIC}{program_id}" + (f":{feature_id}" if feature_id else "")
+
 
 @dataclass(frozen=True)
 class DialogueState:

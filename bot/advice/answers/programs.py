@@ -6,13 +6,13 @@ from typing import List, Optional, Sequence, Tuple
 
 from bot.advice.answers.roles import compare_roles, role_answer
 from bot.advice.compose import Composer
+from bot.advice.state import PROGRAM_TOPIC, program_topic_id
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
 from bot.knowledge.model import Feature, Program
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
 
-PROGRAM_TOPIC = "program:"  # context topics of answers about one program
 FEATURES_SHOWN = 3  # features in a program's overview; "tell me more" gives the rest
 
 
@@ -37,7 +37,7 @@ def program_answer(advisor: Composer, program: Program, feature_words: Sequence[
 
 def program_topic(program: Program, feature: Optional[Feature] = None) -> str:
     """The context topic after an answer about a program (and the feature it was about)."""
-    return f"{PROGRAM_TOPIC}{program.id}" + (f":{feature.id}" if feature else "")
+    return program_topic_id(program.id, feature.id if feature else None)
 
 
 def program_in_context(advisor: Composer, topic: Optional[str]) -> Tuple[Optional[Program], Optional[Feature]]:
@@ -85,6 +85,17 @@ def programs_with_feature(advisor: Composer, feature_words: Sequence[str]) -> Li
     return [p for p in advisor.kb.programs if any(keys & {normalise(s) for s in f.synonyms} for f in p.features)]
 
 
+def a_feature_placed(advisor: Composer, gap_id: str, program_ids: Sequence[str], features: Sequence[str]) -> bool:
+    """ "Is the Leeds course recognised outside the UK?": a feature the program has, asked of a place.
+
+    Its text is what the sources say there ("internationally recognised"); the place alone names nothing else.
+    """
+    place_gap = advisor.kb.place_gap()
+    if place_gap is None or gap_id != place_gap.id or not features or not program_ids:
+        return False
+    return bool({p.id for p in programs_with_feature(advisor, features)} & set(program_ids))
+
+
 def compare_programs(advisor: Composer, programs: List[Program]) -> Answer:
     lines = []
     citations: List[Citation] = []
@@ -122,6 +133,7 @@ def answer_program(advisor: Tools, question: Question, found: Found) -> Answer:
         return compare_programs(advisor, [advisor.kb.get(p) for p in program_ids])
     if len(found.get(ROLE, [])) >= 2 and not program_ids:
         return compare_roles(advisor, [advisor.kb.get(r) for r in found[ROLE][:3]])  # "project vs program manager"
+    gaps = [g for g in gaps if not a_feature_placed(advisor, g, program_ids, features)]
     if gaps:
         program = advisor.kb.program(program_ids[0]) if program_ids else None
         return advisor.not_covered(advisor.kb.get(gaps[0]).subject, program)

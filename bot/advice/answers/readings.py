@@ -20,6 +20,7 @@ from bot.advice.registry import Handler, handler_for
 from bot.advice.subjects import PAY_INTENT, PAY_WORDS
 from bot.advice.tools import Tools
 from bot.advice.types import Found, Question
+from bot.knowledge.model import Topic
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
 
@@ -83,6 +84,45 @@ def offered_in(advisor: Tools, background: str) -> Set[str]:
         for s in f.synonyms
         if len(s.split()) > 1 and f" {normalise(s)} " in low
     }
+
+
+# A claim put down to its source: "what growth rate does Northeastern quote?", "why, according to Leeds, …?"
+ATTRIBUTED = re.compile(
+    r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes|quote|quotes|quoted|cite|cites|"
+    r"give|gives|report|reports|claim|claims|put|puts|think|thinks|reckon|reckons|according to|going by|per the)\b"
+)
+
+
+def a_claim_of_an_article(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "What growth rate does Northeastern quote?": a figure the university's article gives, not its program.
+
+    NLU learnt universities' names almost only from program questions, so a question that names one
+    reads as the program question. Without a word for a program or one of its features, and asked of
+    what the university says, it is about a figure of its article (by the words that name the figure):
+    that figure's topic answers it, narrowed to the article.
+    """
+    low = question.text.lower()
+    if question.intent not in (PROGRAM_INTENT, UNSURE) or not found.get(PROGRAM) or found.get(FEATURE):
+        return None
+    if found.get(ROLE) or PROGRAM_NOUNS.search(low) or not ATTRIBUTED.search(low):
+        return None
+    topic = topic_of_figure_named(advisor, low)
+    if topic is None:
+        return None
+    handler = handler_for(topic.intent, advisor.kb)
+    rest = {label: ids for label, ids in found.items() if label != PROGRAM}
+    return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), rest)
+
+
+def topic_of_figure_named(advisor: Tools, low: str) -> Optional[Topic]:
+    """The topic quoting the figure the words name ("growth", "pay"): of those quoting it, the one quoting fewest."""
+    for stat in advisor.kb.statistics:
+        if not any(re.search(rf"\b{re.escape(w.lower())}\b", low) for w in stat.asked_with):
+            continue
+        quoting = [t for t in advisor.kb.topics if stat in advisor.kb.statistics_quoted(t)]
+        if quoting:
+            return min(quoting, key=lambda t: len(advisor.kb.statistics_quoted(t)))
+    return None
 
 
 def a_sectors_pay(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:

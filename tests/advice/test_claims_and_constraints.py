@@ -1,0 +1,161 @@
+"""A figure put down to one university's article, readiness asked as "how would I tell", a program's feature
+asked of a place, the sides of the difference a day-to-day answer holds, and a constraint the visitor
+states (issue #17, fourth round). Expectations are read from the knowledge base, not typed here.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, Tuple
+
+from bot.advice import Advisor, Answer, AnswerKind, Context, Question
+from bot.advice.screening import asks_for_signs
+from bot.advice.types import QuestionPart, context_after
+from bot.knowledge.model import KnowledgeBase, Program
+
+
+def ask(
+    advisor: Advisor,
+    text: str,
+    intent: str,
+    entities: Sequence[Tuple[str, str]] = (),
+    context: Context = Context(),
+    background: str = "",
+) -> Answer:
+    question = Question(intent, text, list(entities), context, ranking=[(intent, 0.9)], background=background)
+    return advisor.answer(question)
+
+
+def growth(kb: KnowledgeBase) -> str:
+    return next(s.value for s in kb.statistics if "growing" in s.asked_with)
+
+
+def median_pay(kb: KnowledgeBase) -> str:
+    return next(s.value for s in kb.statistics if "median" in s.unit)
+
+
+def online_program(kb: KnowledgeBase) -> Program:
+    return next(p for p in kb.programs if "online" in p.location.lower())
+
+
+# -- a figure put down to an article ---------------------------------------------------------------------
+
+
+def test_a_figure_a_university_is_said_to_give_is_that_figure_not_its_program(
+    wired: Advisor, kb: KnowledgeBase
+) -> None:
+    reply = ask(wired, "which pay number does northeastern report?", "ask_program", [("program", "northeastern")])
+    assert median_pay(kb) in reply.text
+    program = next(p for p in kb.programs if p.source == "northeastern")
+    assert program.summary not in reply.text
+
+
+def test_a_university_asked_about_without_a_figure_word_stays_its_program(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "what does northeastern offer?", "ask_program", [("program", "northeastern")])
+    assert reply.updates.get("program") == "northeastern_ms_em"
+
+
+def test_the_second_part_naming_the_other_university_gets_its_figure(wired: Advisor, kb: KnowledgeBase) -> None:
+    first, second = (
+        "why is EM a promising field in leeds's view",
+        "how quickly is it growing, going by the northeastern post",
+    )
+    parts = [
+        QuestionPart("ask_good_career", first, (("program", "leeds"),), 0.7),
+        QuestionPart("ask_program", second, (("program", "northeastern"),), 0.6),
+    ]
+    question = Question("ask_good_career", f"{first}, and {second}?", [], Context(), [("ask_good_career", 0.7)])
+    reply = wired.answer(Question(**{**question.__dict__, "parts": parts})).text
+    assert growth(kb) in reply
+    leeds_points = [p.text for t in kb.topics if t.intent == "ask_good_career" for p in t.points if p.source == "leeds"]
+    assert any(point[:40] in reply for point in leeds_points)
+
+
+# -- readiness asked as "how would I tell" -----------------------------------------------------------------
+
+
+def test_how_to_tell_one_is_ready_gets_the_signs(wired: Advisor, kb: KnowledgeBase) -> None:
+    for text in (
+        "how can someone tell they're ready to lead engineers?",
+        "what signs show a move to management suits?",
+    ):
+        assert asks_for_signs(text), text
+        reply = ask(wired, text, "ask_transition").text
+        assert all(s.sign in reply for s in kb.readiness_signals), reply
+
+
+def test_how_to_move_is_still_the_move(wired: Advisor, kb: KnowledgeBase) -> None:
+    assert not asks_for_signs("how do I move from engineering into management?")
+    reply = ask(wired, "how do I move from engineering into management?", "ask_transition").text
+    assert kb.readiness_signals[0].sign not in reply
+
+
+# -- a program's feature asked of a place -----------------------------------------------------------------
+
+
+def test_a_feature_asked_of_a_place_is_the_features_text(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = next(p for p in kb.programs if any("recognised" in f.synonyms for f in p.features))
+    feature = next(f for f in program.features if "recognised" in f.synonyms)
+    entities = [("program", program.university), ("feature", "recognised"), ("gap", "abroad")]
+    reply = ask(wired, f"is the {program.university} course recognised abroad?", "ask_program", entities).text
+    assert feature.text in reply
+    after = context_after(
+        Context(),
+        ask(wired, f"tell me about {program.university}", "ask_program", [("program", program.university)]).updates,
+    )
+    follow = ask(
+        wired, "would that be recognised abroad?", "follow_up", [("feature", "recognised"), ("gap", "abroad")], after
+    ).text
+    assert feature.text in follow
+
+
+def test_a_place_without_a_feature_still_says_the_figures_origin(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "what do engineering managers earn abroad?", "ask_salary", [("gap", "abroad")])
+    assert reply.kind in (AnswerKind.ANSWER, AnswerKind.NOT_COVERED)
+    assert "United States" in reply.text or "U.S." in reply.text
+
+
+# -- the day-to-day answer and a side of the difference ------------------------------------------------------
+
+
+def test_a_day_to_day_question_keeps_the_days_answer_and_adds_the_side_it_asks(
+    wired: Advisor, kb: KnowledgeBase
+) -> None:
+    daily = next(a for a in kb.comparison.aspects if a.id == "daily_tasks")
+    scope = next(a for a in kb.comparison.aspects if a.id == "scope")
+    reply = ask(wired, "are engineering managers still writing code?", "ask_manager_work").text
+    assert daily.manager in reply and scope.engineer in reply
+
+
+# -- a constraint the visitor states ---------------------------------------------------------------------------
+
+
+def test_a_stated_constraint_points_to_the_program_that_meets_it(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = online_program(kb)
+    text = "I work full time and would like a management degree, but I can't relocate"
+    reply = ask(wired, text, "ask_need_masters").text
+    assert program.name in reply and "what you said" in reply
+
+
+def test_no_constraint_no_program_added(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = online_program(kb)
+    reply = ask(wired, "do I need a master's degree to become an engineering manager?", "ask_need_masters").text
+    assert program.name not in reply
+
+
+def test_a_follow_up_on_a_programs_detail_stays_with_that_program(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = online_program(kb)
+    first = ask(
+        wired,
+        f"are the academics on the {program.university} msc any good?",
+        "ask_uncovered",
+        [("program", program.university)],
+    )
+    then = ask(
+        wired,
+        "could I keep my job while doing it?",
+        "out_of_scope",
+        [("feature", "keep my job")],
+        context_after(Context(), first.updates),
+    ).text
+    online = next(f for f in program.features if "keep my job" in f.synonyms)
+    assert online.text in then
