@@ -38,8 +38,8 @@ from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
 from bot.advice.profile import own_years, prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
-from bot.advice.retrieval import PROGRAM_WORDS
-from bot.advice.screening import asks_for_signs
+from bot.advice.retrieval import PROGRAM_WORDS, SUBJECT
+from bot.advice.screening import asks_for_signs, asks_who_for
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
@@ -222,6 +222,18 @@ def signs_of_readiness(advisor: Tools, question: Question, found: Found) -> Opti
     return None
 
 
+def whom_it_is_for(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "Who is it aimed at?", "is engineering management only for engineers?": whom the sources say it suits.
+
+    Read for every intent: NLU reads the short follow-up as out of scope, the longer one as a program's.
+    Alone, it must name the subject; after an answer, "it" is what that answer was about.
+    """
+    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(question.text))
+    if on_the_subject and asks_who_for(question.text) and not found.get(FEATURE) and not found.get(GAP):
+        return handler_for(FIT_TOPIC, advisor.kb)
+    return None
+
+
 def another_university_or_degree(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     institution = other_institution(advisor, question.text) or institution_named(advisor, question.text, found)
     if institution is not None:
@@ -279,6 +291,7 @@ def gap_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
 
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
 CONTEXT_RULES: List[Rule] = [
+    whom_it_is_for,
     provenance_rule,
     list_rule,
     role_in_context_rule,

@@ -61,6 +61,26 @@ ASKS_FOR_SIGNS = re.compile(
 )
 
 
+# Asking whom it is for: "who is it aimed at?", "is engineering management only for engineers?"
+ASKS_WHO_FOR = re.compile(
+    r"\bwho(?:'s| is| are)? (?:it|this|that|engineering management|em|"
+    r"the (?:field|course|program|programme|degree|msc))"
+    r"(?: really| actually| mainly| mostly)? (?:for|aimed at|meant for|designed for|intended for|suited to|suited for|"
+    r"targeted at|geared towards?|a good fit for|ideal for)\b"
+    r"|\bwho (?:should|would|could) (?:do|study|take|consider|go into|pursue|apply)\b"
+    r"|\bwho (?:would|does|is|are)\b[^?.!]{0,40}\b(?:a good fit|good fit|suited|suitable|ideal|right)\b"
+    r"[^?.!]{0,10}\bfor\b"
+    r"|\b(?:only|just) for (?:engineers|people with an? engineering|those with an? engineering|graduates)\b"
+    r"|\bwhat (?:kind|sort|type) of (?:people|person|people's|professionals?)\b[^?.!]{0,30}"
+    r"\b(?:for|suit|suits|suited)\b"
+)
+
+
+def asks_who_for(text: str) -> bool:
+    """True when the visitor asks whom engineering management (or a course in it) is for."""
+    return bool(ASKS_WHO_FOR.search(normalise(text)))
+
+
 def asks_for_signs(text: str) -> bool:
     """True when the visitor asks how to tell they are ready for management, or for the signs of it."""
     return bool(ASKS_FOR_SIGNS.search(normalise(text)))

@@ -159,3 +159,38 @@ def test_a_follow_up_on_a_programs_detail_stays_with_that_program(wired: Advisor
     ).text
     online = next(f for f in program.features if "keep my job" in f.synonyms)
     assert online.text in then
+
+
+# -- the topic just answered, of the other article; whom it is for ----------------------------------------
+
+
+def test_the_same_question_of_the_other_article_gets_that_articles_side(wired: Advisor, kb: KnowledgeBase) -> None:
+    topic = next(t for t in kb.topics if t.intent == "ask_definition")
+    first = ask(wired, "what does the term engineering management mean to northeastern?", "ask_definition")
+    then = ask(
+        wired,
+        "and how does leeds explain it?",
+        "ask_program",
+        [("program", "leeds")],
+        context_after(Context(), first.updates),
+    ).text
+    leeds = [p.text for p in topic.points if p.source == "leeds"]
+    others = [p.text for p in topic.points if p.source != "leeds"]
+    assert all(text[:50] in then for text in leeds) and not any(text[:50] in then for text in others)
+
+
+def test_whom_it_is_for_gets_who_it_suits(wired: Advisor, kb: KnowledgeBase) -> None:
+    fit = next(t for t in kb.topics if t.intent == "ask_fit")
+    for text in (
+        "who would engineering management be a good fit for?",
+        "is engineering management just for graduates?",
+    ):
+        reply = ask(wired, text, "out_of_scope").text
+        assert fit.points[0].text[:50] in reply, text
+    after = context_after(Context(), ask(wired, "what is engineering management?", "ask_definition").updates)
+    assert fit.points[0].text[:50] in ask(wired, "who's it really for?", "out_of_scope", context=after).text
+
+
+def test_whom_a_sentence_is_for_without_the_subject_is_not_read_as_it(wired: Advisor) -> None:
+    reply = ask(wired, "who is this birthday cake for?", "out_of_scope")
+    assert reply.kind == AnswerKind.DECLINE

@@ -89,8 +89,10 @@ def offered_in(advisor: Tools, background: str) -> Set[str]:
 # A claim put down to its source: "what growth rate does Northeastern quote?", "why, according to Leeds, …?"
 ATTRIBUTED = re.compile(
     r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes|quote|quotes|quoted|cite|cites|"
-    r"give|gives|report|reports|claim|claims|put|puts|think|thinks|reckon|reckons|according to|going by|per the)\b"
+    r"give|gives|report|reports|claim|claims|put|puts|think|thinks|reckon|reckons|according to|going by|per the|"
+    r"define|defines|explain|explains|see|sees|view|views)\b"
 )
+IT = re.compile(r"\b(?:it|that|this|they|them|those)\b")
 
 
 def a_claim_of_an_article(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
@@ -107,6 +109,9 @@ def a_claim_of_an_article(advisor: Tools, question: Question, found: Found) -> O
     if found.get(ROLE) or PROGRAM_NOUNS.search(low) or not ATTRIBUTED.search(low):
         return None
     topic = topic_of_figure_named(advisor, low)
+    if topic is None and IT.search(low):
+        last = advisor.kb.get(question.context.topic or "")
+        topic = last if isinstance(last, Topic) else None  # "…, and how does Leeds define it?": the topic just answered
     if topic is None:
         return None
     handler = handler_for(topic.intent, advisor.kb)
