@@ -13,7 +13,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_answer, list_framed_by
-from bot.advice.answers.programs import program_in_context
+from bot.advice.answers.programs import program_answer, program_in_context
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
 from bot.advice.answers.topics import aspect_answer, passage_answer
 from bot.advice.articles import scoped_to_article
@@ -57,6 +57,12 @@ CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
 # A follow-up that points back at what the last answer was about: "what technologies did it mention?"
 # "Like what?", "such as?", "for example?": the last answer's entry, in its own texts.
 ASKS_FOR_EXAMPLES = re.compile(r"^\W*(?:like what|such as( what)?|for example|for instance|examples?|e\.?g\.?)\W*$")
+# "What are they called?", "what's it called?", "names?": what the last answer named, again.
+ASKS_FOR_NAMES = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|oh)\W+)*(?:what|whats|what's) (?:are|is|were|was|r)? ?"
+    r"(?:they|it|those|these|that|its|their)(?: called| named| names?)\W*$"
+    r"|^\W*(?:(?:and|so|ok|okay)\W+)*(?:names?|name them|their names|called what)\W*$"
+)
 ASKS_HOW_MUCH = re.compile(r"\bhow (?:much|many|fast)\b|\bby how\b")
 ENTRY_SLOTS = ("topic", "aspect", "program", "role")  # the context slots that name a KB entry
 ENTRY_LABELS = frozenset({ROLE, PROGRAM, ASPECT})  # entities that name one: "how's that different from X?"
@@ -160,6 +166,9 @@ class Advisor(Tools):
         )
         if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
             return answer
+        program, feature = program_in_context(self, context.topic)
+        if unanswered and feature is not None and program is not None and ASKS_FOR_NAMES.match(question.text.lower()):
+            return program_answer(self, program, feature.synonyms[:1])  # "what are they called?" after its frameworks
         if unanswered and ASKS_FOR_EXAMPLES.match(question.text.lower()):
             return detail_answer(self, *self.details.texts_of(within))  # "like what?": what that entry's texts say
         matches = self.details.all_in(question.text, within)

@@ -86,7 +86,9 @@ class DetailIndex:
             a for a in own - stop_stems() - self.names - ABOUT_THE_TEXT - TIME if a and not a[0].isdigit()
         )
         idf = self.idf if within is None else self.plain_idf
-        weight = {a: idf.get(a, max((v for s, v in idf.items() if same_word(s, a)), default=0.0)) for a in asked}
+        # Within the last answer's entry a clipped word is its whole: "tech" for "technologies".
+        same = same_word if within is None else same_or_clipped
+        weight = {a: idf.get(a, max((v for s, v in idf.items() if same(s, a)), default=0.0)) for a in asked}
         wanted = sum(weight.values())
         if wanted <= 0:
             return None
@@ -97,7 +99,7 @@ class DetailIndex:
             if within is not None and detail.entry_id not in within:
                 continue
             held = detail.stems if within is None else detail.plain
-            shared = frozenset(a for a in asked if any(same_word(s, a) for s in held))
+            shared = frozenset(a for a in asked if any(same(s, a) for s in held))
             score = sum(weight[a] for a in shared)
             enough = score >= MIN_SCORE and score >= MIN_SHARE * wanted if within is None else score > 0
             if len(shared) >= least and enough:
@@ -119,7 +121,7 @@ class DetailIndex:
         same = [
             Match(d, first.score, first.shared)
             for d in self.details
-            if d.entry_id in within and all(any(same_word(s, a) for s in d.plain) for a in first.shared)
+            if d.entry_id in within and all(any(same_or_clipped(s, a) for s in d.plain) for a in first.shared)
         ]
         return same[:MAX_TEXTS]
 
@@ -136,6 +138,16 @@ class DetailIndex:
         """True when an answer holds any word the question and the detail share: it is on that detail."""
         present = stems_of(one_word_each(answer_text))
         return any(any(same_word(a, s) for s in present) for a in match.shared)
+
+
+MIN_CLIPPED = 4  # letters: "tech", "info", "corp"; shorter clips ("eng", "mgr") are the shorthand table's business
+
+
+def same_or_clipped(held: str, asked: str) -> bool:
+    """The same word, or the asked word clipped from the held one ("tech" from "technolog")."""
+    return same_word(held, asked) or (
+        len(asked) >= MIN_CLIPPED and len(held) > len(asked) + 2 and held.startswith(asked)
+    )
 
 
 def one_word_each(text: str) -> str:

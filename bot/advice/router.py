@@ -9,6 +9,7 @@ another job where the answer would quote the engineering managers' figures
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, List, Optional
 
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
@@ -43,7 +44,7 @@ from bot.advice.screening import asks_for_signs, asks_who_for
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
-from bot.knowledge.model import Statistic
+from bot.knowledge.model import Statistic, Topic
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
 
@@ -234,6 +235,32 @@ def whom_it_is_for(advisor: Tools, question: Question, found: Found) -> Optional
     return None
 
 
+# "Why though?", "how come?": the reasons of the answer just given.
+WHY_ALONE = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|hmm|really)\W+)*(?:why|how come|why so|why is that|why's that|whys that|"
+    r"for what reason|on what grounds|says who and why)(?:\W+(?:though|tho|exactly|then))?\W*$"
+)
+# "Why bother getting one?", "what's the point of it?": whether it is worth it.
+WHY_BOTHER = re.compile(
+    r"\bwhy (?:would |should |do |does )?(?:i |you |anyone |one |people )?bother\b|\bwhat'?s the point\b"
+)
+WORTH_IT = "ask_worth_it"
+
+
+def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "Why though?" after a topic: that topic's answer again, whole; "why bother?": whether it is worth it."""
+    low = question.text.lower()
+    topic = advisor.kb.get(question.context.topic or "")
+    if WHY_ALONE.match(low) and isinstance(topic, Topic):
+        handler = handler_for(topic.intent, advisor.kb)
+        return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), {})
+    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(low))
+    if WHY_BOTHER.search(low) and on_the_subject and not found.get(ROLE) and not found.get(PROGRAM):
+        worth = handler_for(WORTH_IT, advisor.kb)
+        return lambda a, q, f: worth(a, replace(q, intent=WORTH_IT), f)
+    return None
+
+
 def another_university_or_degree(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     institution = other_institution(advisor, question.text) or institution_named(advisor, question.text, found)
     if institution is not None:
@@ -292,6 +319,7 @@ def gap_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
 CONTEXT_RULES: List[Rule] = [
     whom_it_is_for,
+    why_follow_up,
     provenance_rule,
     list_rule,
     role_in_context_rule,

@@ -78,11 +78,33 @@ def asks(text: str) -> bool:
     return text.rstrip().endswith("?") or bool(ASKING.match(text))
 
 
+# "Three quick things:", "a couple of questions:": what follows is a list of things asked, one per item.
+LIST_LEAD = re.compile(
+    r"\b(?:\d+|two|three|four|five|a few|few|some|several|a couple of|couple of|couple)\s+(?:quick\s+|short\s+)?"
+    r"(?:things|ones|questions|qs|points|bits)\s*(?:for you\s*)?:\s*$",
+    re.IGNORECASE,
+)
+LIST_ITEM = re.compile(r"[,;]\s*(?:and\s+|&\s+|plus\s+)?", re.IGNORECASE)
+LEADING_JOIN = re.compile(r"(?:(?:and|plus|&)\s+)?", re.IGNORECASE)
+
+
 def split_message(message: str) -> List[Part]:
     """The message's sentences and joined questions, in order, each marked as asking or not."""
     parts: List[Part] = []
+    listed = False  # the sentence before announced a list of things asked
     for start, end in _spans(message, SENTENCE_END, 0, len(message)):
         sentence = message[start:end]
+        if listed:
+            listed = message[end : end + 1] == ";"  # "X, Y; and Z": the list goes on
+            for a, b in _spans(message, LIST_ITEM, start, end):
+                a += len(LEADING_JOIN.match(message, a, b).group(0))  # type: ignore[union-attr]
+                pieces = _spans(message, JOINED, a, b) if asks(message[a:b]) else [(a, b)]
+                parts += [Part(c, d, True) for c, d in pieces]
+            continue
+        if LIST_LEAD.search(sentence):
+            listed = True
+            parts.append(Part(start, end, False))
+            continue
         pieces = _spans(message, JOINED, start, end) if asks(sentence) else [(start, end)]
         for piece_start, piece_end in pieces:
             text = message[piece_start:piece_end]

@@ -194,3 +194,41 @@ def test_whom_it_is_for_gets_who_it_suits(wired: Advisor, kb: KnowledgeBase) -> 
 def test_whom_a_sentence_is_for_without_the_subject_is_not_read_as_it(wired: Advisor) -> None:
     reply = ask(wired, "who is this birthday cake for?", "out_of_scope")
     assert reply.kind == AnswerKind.DECLINE
+
+
+# -- short follow-ups: names, why, why bother, a clipped word ----------------------------------------------
+
+
+def test_what_they_are_called_after_a_feature_with_names_gives_the_names(wired: Advisor, kb: KnowledgeBase) -> None:
+    program, feature = next((p, f) for p in kb.programs for f in p.features if f.names)
+    first = ask(
+        wired,
+        f"what does the {program.university} course cover?",
+        "ask_program",
+        [("program", program.university), ("feature", feature.synonyms[0])],
+    )
+    then = ask(wired, "and what's it called?", "out_of_scope", context=context_after(Context(), first.updates)).text
+    assert all(name in then for name in feature.names)
+
+
+def test_why_after_a_topic_gives_that_topics_reasons(wired: Advisor, kb: KnowledgeBase) -> None:
+    topic = next(t for t in kb.topics if t.intent == "ask_good_career")
+    first = ask(wired, "is it a career worth going into?", "ask_good_career")
+    for text in ("how come?", "ok but why?"):
+        then = ask(wired, text, "ask_sources", context=context_after(Context(), first.updates)).text
+        assert topic.points[0].text[:50] in then, text
+
+
+def test_why_bother_is_whether_it_is_worth_it(wired: Advisor, kb: KnowledgeBase) -> None:
+    worth = next(t for t in kb.topics if t.intent == "ask_worth_it")
+    first = ask(wired, "do you need an MSc to manage engineers?", "ask_need_masters")
+    then = ask(wired, "so why would anyone bother?", "out_of_scope", context=context_after(Context(), first.updates))
+    assert worth.points[0].text[:40] in then.text
+
+
+def test_a_clipped_word_finds_its_whole_in_the_last_answer(wired: Advisor, kb: KnowledgeBase) -> None:
+    topic = next(t for t in kb.topics if t.intent == "ask_outlook")
+    point = next(p for p in topic.points if "technologies" in p.text)
+    first = ask(wired, "are engineering managers in demand?", "ask_outlook")
+    then = ask(wired, "which tech do they mean?", "follow_up", context=context_after(Context(), first.updates)).text
+    assert point.text[:50] in then

@@ -72,3 +72,22 @@ def test_a_filler_before_the_first_question_keeps_it_a_question() -> None:
         "in a nutshell what's the difference",
         "which university has the online course?",
     ]
+
+
+def test_a_list_announced_by_a_count_is_one_question_per_item() -> None:
+    """ "A few questions: X, Y and Z": each item is asked, though none is worded as a question."""
+    message = (
+        "a few questions for you: typical EM salary, years of experience needed; and where the leeds msc is taught"
+    )
+    assert [p.text(message) for p in questions_of(message)] == [
+        "typical EM salary",
+        "years of experience needed",
+        "where the leeds msc is taught",
+    ]
+    joined = "2 things: what is engineering management and is it a good career?"
+    assert [p.text(joined) for p in questions_of(joined)] == ["what is engineering management", "is it a good career?"]
+
+
+def test_a_colon_without_a_count_is_not_a_list() -> None:
+    message = "my situation: I manage no one, I write code, and I like it"
+    assert questions_of(message) == []
