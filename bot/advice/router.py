@@ -9,7 +9,6 @@ another job where the answer would quote the engineering managers' figures
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Callable, List, Optional
 
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
@@ -33,18 +32,20 @@ from bot.advice.answers.readings import (
     a_role_in_an_article,
     a_sectors_pay,
     institution_named,
+    signs_of_readiness,
+    whom_it_is_for,
+    why_follow_up,
 )
 from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
-from bot.advice.profile import own_years, prefers_technical_work
+from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
-from bot.advice.retrieval import PROGRAM_WORDS, SUBJECT
-from bot.advice.screening import asks_for_signs, asks_who_for
+from bot.advice.retrieval import PROGRAM_WORDS
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
-from bot.knowledge.model import Statistic, Topic
+from bot.knowledge.model import Statistic
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import normalise
 
@@ -92,7 +93,6 @@ ORIGIN = re.compile(
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
 DEFINITION = "ask_definition"
-FIT_TOPIC = "ask_fit"  # who engineering management suits, and the readiness signs
 # "What does X mean?", "what does X do?": about the subject only when X is it (or a role, or "it").
 DEFINING_INTENTS = frozenset({DEFINITION, ROLE_INTENT})
 DEFINED_SUBJECT = re.compile(
@@ -209,55 +209,6 @@ def compared_with(advisor: Tools, program_id: str, low: str) -> bool:
 def prefers_technical(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     if question.intent in FIT_INTENTS and prefers_technical_work(question.said()):
         return technical_track_answer  # "I prefer technical work, should I manage?"
-    return None
-
-
-# Intents NLU gives "how do I know I'm ready to move into management?" besides the fit question.
-READINESS_READINGS = frozenset({"ask_transition", "ask_fit", "ask_good_career", "ask_definition", UNSURE})
-
-
-def signs_of_readiness(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
-    """ "How would I know I'm ready to move into management?": who it suits and the signs, not how to move."""
-    if question.intent in READINESS_READINGS and asks_for_signs(question.text) and own_years(question.said()) is None:
-        return handler_for(FIT_TOPIC, advisor.kb)
-    return None
-
-
-def whom_it_is_for(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
-    """ "Who is it aimed at?", "is engineering management only for engineers?": whom the sources say it suits.
-
-    Read for every intent: NLU reads the short follow-up as out of scope, the longer one as a program's.
-    Alone, it must name the subject; after an answer, "it" is what that answer was about.
-    """
-    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(question.text))
-    if on_the_subject and asks_who_for(question.text) and not found.get(FEATURE) and not found.get(GAP):
-        return handler_for(FIT_TOPIC, advisor.kb)
-    return None
-
-
-# "Why though?", "how come?": the reasons of the answer just given.
-WHY_ALONE = re.compile(
-    r"^\W*(?:(?:and|but|so|ok|okay|hmm|really)\W+)*(?:why|how come|why so|why is that|why's that|whys that|"
-    r"for what reason|on what grounds|says who and why)(?:\W+(?:though|tho|exactly|then))?\W*$"
-)
-# "Why bother getting one?", "what's the point of it?": whether it is worth it.
-WHY_BOTHER = re.compile(
-    r"\bwhy (?:would |should |do |does )?(?:i |you |anyone |one |people )?bother\b|\bwhat'?s the point\b"
-)
-WORTH_IT = "ask_worth_it"
-
-
-def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
-    """ "Why though?" after a topic: that topic's answer again, whole; "why bother?": whether it is worth it."""
-    low = question.text.lower()
-    topic = advisor.kb.get(question.context.topic or "")
-    if WHY_ALONE.match(low) and isinstance(topic, Topic):
-        handler = handler_for(topic.intent, advisor.kb)
-        return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), {})
-    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(low))
-    if WHY_BOTHER.search(low) and on_the_subject and not found.get(ROLE) and not found.get(PROGRAM):
-        worth = handler_for(WORTH_IT, advisor.kb)
-        return lambda a, q, f: worth(a, replace(q, intent=WORTH_IT), f)
     return None
 
 

@@ -4,7 +4,8 @@ NLU reads "what does the Northeastern article say about program managers?" as a 
 (the university's name), "is there a master's I could do around work?" as the need-a-master's
 question, and "how much do aerospace engineering managers get paid?" as the sectors question. Each
 rule here sees what the question names (a role and an article, a feature a program offers, a sector
-and pay) and answers with the intent that fits, through that intent's own handler.
+and pay, a figure put down to an article) or how it asks ("how would I know I'm ready?", "who is it
+for?", "why though?") and answers with the intent that fits, through that intent's own handler.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from typing import Optional, Set
 from bot.advice.answers.programs import programs_with_feature
 from bot.advice.answers.provenance import ARTICLE_WORDS
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
+from bot.advice.profile import own_years
 from bot.advice.registry import Handler, handler_for
+from bot.advice.retrieval import SUBJECT
+from bot.advice.screening import asks_for_signs, asks_who_for
 from bot.advice.subjects import PAY_INTENT, PAY_WORDS
 from bot.advice.tools import Tools
 from bot.advice.types import Found, Question
@@ -147,3 +151,53 @@ def institution_named(advisor: Tools, text: str, found: Found) -> Optional[str]:
     low = normalise(text)
     named = [s for s in gap.synonyms if len(s.split()) == 1 and re.search(rf"\b{re.escape(s)}\b", low)]
     return named[0].title() if named else None
+
+
+FIT_TOPIC = "ask_fit"  # who engineering management suits, and the readiness signs
+# Intents NLU gives "how do I know I'm ready to move into management?" besides the fit question.
+READINESS_READINGS = frozenset({"ask_transition", "ask_fit", "ask_good_career", "ask_definition", UNSURE})
+
+
+def signs_of_readiness(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "How would I know I'm ready to move into management?": who it suits and the signs, not how to move."""
+    if question.intent in READINESS_READINGS and asks_for_signs(question.text) and own_years(question.said()) is None:
+        return handler_for(FIT_TOPIC, advisor.kb)
+    return None
+
+
+def whom_it_is_for(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "Who is it aimed at?", "is engineering management only for engineers?": whom the sources say it suits.
+
+    Read for every intent: NLU reads the short follow-up as out of scope, the longer one as a program's.
+    Alone, it must name the subject; after an answer, "it" is what that answer was about.
+    """
+    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(question.text))
+    if on_the_subject and asks_who_for(question.text) and not found.get(FEATURE) and not found.get(GAP):
+        return handler_for(FIT_TOPIC, advisor.kb)
+    return None
+
+
+# "Why though?", "how come?": the reasons of the answer just given.
+WHY_ALONE = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|hmm|really)\W+)*(?:why|how come|why so|why is that|why's that|whys that|"
+    r"for what reason|on what grounds|says who and why)(?:\W+(?:though|tho|exactly|then))?\W*$"
+)
+# "Why bother getting one?", "what's the point of it?": whether it is worth it.
+WHY_BOTHER = re.compile(
+    r"\bwhy (?:would |should |do |does )?(?:i |you |anyone |one |people )?bother\b|\bwhat'?s the point\b"
+)
+WORTH_IT = "ask_worth_it"
+
+
+def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "Why though?" after a topic: that topic's answer again, whole; "why bother?": whether it is worth it."""
+    low = question.text.lower()
+    topic = advisor.kb.get(question.context.topic or "")
+    if WHY_ALONE.match(low) and isinstance(topic, Topic):
+        handler = handler_for(topic.intent, advisor.kb)
+        return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), {})
+    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(low))
+    if WHY_BOTHER.search(low) and on_the_subject and not found.get(ROLE) and not found.get(PROGRAM):
+        worth = handler_for(WORTH_IT, advisor.kb)
+        return lambda a, q, f: worth(a, replace(q, intent=WORTH_IT), f)
+    return None
