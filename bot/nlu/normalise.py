@@ -31,7 +31,7 @@ from __future__ import annotations
 import importlib.resources
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Dict, FrozenSet, List, Mapping, Optional, Tuple
@@ -74,12 +74,14 @@ class Shorthand:
     any_case: Mapping[str, str]  # keys in lower case: "u", "yrs"
     exact: Mapping[str, str]  # keys with capitals, matched only as written
     keep: FrozenSet[str]  # chat words never corrected ("lol")
+    as_person: Mapping[str, str] = field(default_factory=dict)  # "eng" ending its phrase: "engineer"
+    also_read: Mapping[str, str] = field(default_factory=dict)  # read, never written back ("wats", "kno")
 
     def expansion(self, token: str) -> Optional[str]:
         """What `token` stands for, in the token's case ("Pls" -> "Please"), or None."""
         if token in self.exact:
             return self.exact[token]
-        found = self.any_case.get(token.lower())
+        found = self.any_case.get(token.lower()) or self.also_read.get(token.lower())
         return None if found is None else cased(found, token)
 
     def pairs(self) -> List[Tuple[str, str]]:
@@ -95,6 +97,8 @@ def load_shorthand(path: Path = SHORTHAND_FILE) -> Shorthand:
         any_case={k: v for k, v in table.items() if k == k.lower()},
         exact={k: v for k, v in table.items() if k != k.lower()},
         keep=frozenset(str(w).lower() for w in data.get("keep") or []),
+        as_person={str(k).lower(): str(v) for k, v in (data.get("as_person") or {}).items()},
+        also_read={str(k).lower(): str(v) for k, v in (data.get("also_read") or {}).items()},
     )
 
 
@@ -212,8 +216,12 @@ class Normaliser:
         """Every change the normaliser makes to `text`, in order (the guard already applied)."""
         found: List[Change] = []
         at_start = True
-        for chunk in _CHUNK.finditer(text):
-            found += self._chunk_changes(chunk.group(0), chunk.start(), at_start)
+        chunks = list(_CHUNK.finditer(text))
+        for i, chunk in enumerate(chunks):
+            changes = self._chunk_changes(chunk.group(0), chunk.start(), at_start)
+            before = chunks[i - 1].group(0) if i > 0 else None
+            following = chunks[i + 1].group(0) if i + 1 < len(chunks) else None
+            found += [self._as_person(c, chunk.group(0), before, following) for c in changes]
             at_start = bool(_SENTENCE_END.search(chunk.group(0)))
         spelling = [c for c in found if c.kind == "spelling"]
         if spelling and any(self.is_topic_word(c.after) for c in spelling):
@@ -223,6 +231,20 @@ class Normaliser:
                     c for c in found if not (c.kind == "spelling" and self.is_topic_word(c.after) and not self.sure(c))
                 ]
         return found
+
+    def _as_person(self, change: Change, chunk: str, before: Optional[str], following: Optional[str]) -> Change:
+        """ "eng" heading its phrase is a person ("a quality eng do?"); else the field ("eng mgmt", "what is eng?").
+
+        It heads its phrase when a word that can qualify it comes before ("a", "quality", "software") and
+        no word the field qualifies comes after ("mgmt", "degree", "team"…).
+        """
+        person = self.shorthand.as_person.get(change.before.lower())
+        if change.kind != "shorthand" or person is None or before is None or _TRAIL.search(before):
+            return change
+        if before.lower() in NOT_QUALIFIERS:
+            return change
+        qualifies = following is not None and not _TRAIL.search(chunk) and singular(following.lower()) in QUALIFIED
+        return change if qualifies else replace_change(change, cased(person, change.before))
 
     def sure(self, change: Change) -> bool:
         """May this correction put the subject into an everyday request? Only if it is one edit, and either a word
@@ -286,9 +308,30 @@ class Normaliser:
         if found is None:
             return None
         term, distance = found
+        term = self.shorthand.expansion(term) or term  # "engnr" is a near miss of the shorthand "engr": "engineer"
         if base[:1].isupper() and not at_start and not (term in self.project and distance == 1):
             return None  # a name inside a sentence: only a near miss of the project's own ("Northestern")
         return cased(term, base) + apostrophe + rest, distance
+
+
+# Words "engineering" qualifies: "eng mgmt", "an eng degree", "eng team".
+QUALIFIED = frozenset(
+    "mgmt mgr mngr manager management leadership lead leader director head degree background field team job role "
+    "career school student graduate grad firm company department discipline work world industry sector position "
+    "salary pay experience bachelor bachelors bsc beng meng masters master msc program programme course "
+    "project org".split()
+)
+
+
+# Words after which "eng" is the field, not a person: "what is eng?", "a career in eng", "eng vs mgmt".
+NOT_QUALIFIERS = frozenset(
+    "is are was were what's whats about of in into study studied studying do does from vs versus and or than like "
+    "to for with at on by".split()
+)
+
+
+def replace_change(change: Change, after: str) -> Change:
+    return Change(change.start, change.end, change.before, after, change.kind, change.distance)
 
 
 def apply(text: str, changes: List[Change]) -> str:

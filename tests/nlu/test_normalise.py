@@ -233,3 +233,27 @@ def test_attributions_name_an_article_of_the_kb_and_only_attributed_intents(tmp_
             assert sum(name in variant for name in names) == 1, variant
             assert variant.lower() not in taken
     assert attributed_variants(examples, names, intents, ratio=0.0) == {}
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("is a principal eng paid well?", "is a principal engineer paid well?"),
+        ("my partner is a mechanical eng, and", "my partner is a mechanical engineer, and"),
+        ("what's eng mgmt", "what's engineering management"),
+        ("any eng degree will do", "any engineering degree will do"),
+        ("interested in eng", "interested in engineering"),
+    ],
+)
+def test_eng_heading_its_phrase_is_a_person_else_the_field(normaliser: Normaliser, typed: str, meant: str) -> None:
+    assert normaliser.normalise(typed) == meant
+
+
+def test_more_spellings_are_read_but_never_written_back() -> None:
+    shorthand = load_shorthand()
+    assert shorthand.expansion("kno") == "know" and shorthand.expansion("Wats") == "What's"
+    assert all(short not in shorthand.also_read for short, _ in shorthand.pairs())
+
+
+def test_a_near_miss_of_a_shorthand_is_that_shorthand_expanded(normaliser: Normaliser) -> None:
+    assert normaliser.normalise("a systems engnr") == "a systems engineer"
