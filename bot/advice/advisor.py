@@ -17,11 +17,11 @@ from bot.advice.answers.programs import program_answer, program_in_context
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
 from bot.advice.answers.topics import aspect_answer, passage_answer
 from bot.advice.articles import scoped_to_article
-from bot.advice.background import with_background, with_constraint
+from bot.advice.background import OWN_MOVE, with_background, with_constraint
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import swapped
 from bot.advice.narrower import narrows_a_figure, quotes_a_figure, with_narrower_subject
-from bot.advice.profile import prefers_technical_work
+from bot.advice.profile import prefers_technical_work, profile_from
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.requests import request_kind
 from bot.advice.retrieval import PassageIndex
@@ -189,6 +189,8 @@ class Advisor(Tools):
             return answer  # "how much do aerospace engineering managers get paid?": the sector narrows the pay
         if answers_a_feature_asked(self, answer, found):
             return answer  # "can I study the Leeds course while working?": the feature named is the answer
+        if asks_of_own_standing(question):
+            return answer  # "6 years and a CS degree: do I meet the usual bar?": everyday words point to no detail
         if readable and RESTS_ON_VISITOR not in answer.text:
             entries = frozenset(i for label in (ROLE, PROGRAM) for i in found.get(label, []))
             match = self.details.best(question.text, frozenset(s.id for s in named) or None, entries)
@@ -364,6 +366,12 @@ class Advisor(Tools):
 # the Leeds MSc. Which frameworks would I learn?"). A gap or aspect there ("juggling cost and scope")
 # is the visitor's story, not what they ask.
 BACKGROUND_LABELS = frozenset({PROGRAM, ROLE})
+
+
+def asks_of_own_standing(question: Question) -> bool:
+    """True when the visitor gives their years or degree and asks about their own move ("do I meet…?")."""
+    said = profile_from(question.said())
+    return (said.years is not None or said.degree_field is not None) and bool(OWN_MOVE.search(question.text.lower()))
 
 
 def answers_a_feature_asked(advisor: Advisor, answer: Answer, found: Found) -> bool:

@@ -102,6 +102,8 @@ SOMEONE_ELSES = re.compile(
 ASKS = re.compile(r"^(?:should|could|would|will|can|do|does|did|is|are|was|how|what|when|where|why|which|who)\b")
 STATES = re.compile(r"\b(?:i have|i've|ive|i had|i was|i worked|i spent|i am|i'm|im|my)\b")
 FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my)\b")
+# "Software dev here, …", "mech engineer here -": the visitor introducing themselves.
+SELF_INTRODUCTION = re.compile(r"^\W*(?:[\w/&-]+\s+){1,4}here\b\W")
 # An age, in digits or words ("41-year-old", "twenty nine years old", "aged 30"): never experience.
 AGE = re.compile(r"\b(?:aged?\s+\S+|(?:\S+\s+)?\S+\s+(?:years?|yrs?)\s+old|\d+\s*yo|\S+\s+years?\s+of\s+age)\b")
 # A background given as a statement: "Six years as a process engineer in a brewery, ..."
@@ -231,10 +233,11 @@ def said_about_self(clause: str, answering: bool = False) -> bool:
     if ASKS.match(clause) and not STATES.search(before):
         return False
     people = list(FIRST_PERSON.finditer(before))
-    if not people:
+    introduced = SELF_INTRODUCTION.match(before)  # "software dev here, 6 yrs …": the visitor, without an "I"
+    if not people and not introduced:
         return False
-    person = people[-1]  # the last "I"/"my" before the amount is its subject
-    return not NOT_A_STATEMENT.search(before[person.end() :])
+    subject_end = people[-1].end() if people else introduced.end()  # type: ignore[union-attr]
+    return not NOT_A_STATEMENT.search(before[subject_end:])  # the last "I"/"my" before the amount is its subject
 
 
 def _amount_match(clause: str) -> Optional[re.Match[str]]:

@@ -144,12 +144,17 @@ def a_program_question_about_no_program(advisor: Tools, question: Question, foun
 
 
 def another_roles_definition(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
-    """ "What does a systems engineer actually do all day?" read as the definition: that role's answer."""
+    """ "What does a systems engineer actually do all day?" read as the definition, "what kinds of manufacturing can
+    a manufacturing engineer work in?" as the sectors: that role's answer."""
     subject = advisor.kb.subject_role()
     named = [r for r in found.get(ROLE, []) if not subject or r != subject.id]
-    if question.intent == DEFINITION and named and advisor.kb.role(named[0]) is not None:
+    if question.intent in ROLE_READINGS and len(named) == 1 and advisor.kb.role(named[0]) is not None:
         return HANDLERS[ROLE_INTENT]
     return None
+
+
+# Intents whose answer is about engineering management in general, that NLU gives a question about another role.
+ROLE_READINGS = frozenset({DEFINITION, "ask_sectors"})
 
 
 def own_affairs(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:

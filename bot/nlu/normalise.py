@@ -76,6 +76,7 @@ class Shorthand:
     keep: FrozenSet[str]  # chat words never corrected ("lol")
     as_person: Mapping[str, str] = field(default_factory=dict)  # "eng" ending its phrase: "engineer"
     also_read: Mapping[str, str] = field(default_factory=dict)  # read, never written back ("wats", "kno")
+    as_field: Mapping[str, str] = field(default_factory=dict)  # "EM" before "degree": "engineering management"
 
     def expansion(self, token: str) -> Optional[str]:
         """What `token` stands for, in the token's case ("Pls" -> "Please"), or None."""
@@ -99,6 +100,7 @@ def load_shorthand(path: Path = SHORTHAND_FILE) -> Shorthand:
         keep=frozenset(str(w).lower() for w in data.get("keep") or []),
         as_person={str(k).lower(): str(v) for k, v in (data.get("as_person") or {}).items()},
         also_read={str(k).lower(): str(v) for k, v in (data.get("also_read") or {}).items()},
+        as_field={str(k).lower(): str(v) for k, v in (data.get("as_field") or {}).items()},
     )
 
 
@@ -218,7 +220,7 @@ class Normaliser:
         at_start = True
         chunks = list(_CHUNK.finditer(text))
         for i, chunk in enumerate(chunks):
-            changes = self._chunk_changes(chunk.group(0), chunk.start(), at_start)
+            changes = self._chunk_changes(chunk.group(0), chunk.start(), at_start) or self._as_field(chunks, i)
             before = chunks[i - 1].group(0) if i > 0 else None
             following = chunks[i + 1].group(0) if i + 1 < len(chunks) else None
             found += [self._as_person(c, chunk.group(0), before, following) for c in changes]
@@ -231,6 +233,15 @@ class Normaliser:
                     c for c in found if not (c.kind == "spelling" and self.is_topic_word(c.after) and not self.sure(c))
                 ]
         return found
+
+    def _as_field(self, chunks: List[re.Match[str]], i: int) -> List[Change]:
+        """ "an EM degree": the role's short name before a word of study names the field."""
+        word = chunks[i].group(0)
+        field_name = self.shorthand.as_field.get(word.lower())
+        following = chunks[i + 1].group(0).lower().strip("?,.!") if i + 1 < len(chunks) else ""
+        if field_name is None or singular(following.replace("'s", "")) not in STUDY_NOUNS:
+            return []
+        return [Change(chunks[i].start(), chunks[i].end(), word, field_name, "shorthand")]
 
     def _as_person(self, change: Change, chunk: str, before: Optional[str], following: Optional[str]) -> Change:
         """ "eng" heading its phrase is a person ("a quality eng do?"); else the field ("eng mgmt", "what is eng?").
@@ -323,6 +334,8 @@ QUALIFIED = frozenset(
 )
 
 
+# Words of study the field's name comes before: "an EM degree", "EM masters", "the EM msc".
+STUDY_NOUNS = frozenset("degree master masters msc ms program programme course qualification diploma".split())
 # Words after which "eng" is the field, not a person: "what is eng?", "a career in eng", "eng vs mgmt".
 NOT_QUALIFIERS = frozenset(
     "is are was were what's whats about of in into study studied studying do does from vs versus and or than like "

@@ -34,8 +34,8 @@ ASKING = re.compile(
 SENTENCE_END = re.compile(r"(?<=[?!.;:])\s+|\n+|\s+(?=\(?\d[).]\s)")
 # A second question joined to the first: ", and do I need …", " and also which …", "? also …", " + how …".
 JOINED = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus|but|\+|&)\s+(?:also\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
-    r"|,\s*(?=(?:what|which|who|where|when|why|how)\b)",
+    r"(?:,\s*|\s+)(?:and|also|plus|but|\+|&)\s+(?:also\s+|[a-z]+ly\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
+    r"|,\s*(?:[a-z]+ly\s+)?(?=(?:what|which|who|where|when|why|how)\b)",
     re.IGNORECASE,
 )
 

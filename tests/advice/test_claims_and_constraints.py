@@ -232,3 +232,38 @@ def test_a_clipped_word_finds_its_whole_in_the_last_answer(wired: Advisor, kb: K
     first = ask(wired, "are engineering managers in demand?", "ask_outlook")
     then = ask(wired, "which tech do they mean?", "follow_up", context=context_after(Context(), first.updates)).text
     assert point.text[:50] in then
+
+
+# -- a self-introduction, one's own standing, another role in a general question ------------------------------
+
+
+def test_a_self_introduction_states_the_visitors_years() -> None:
+    from bot.advice.profile import profile_from
+
+    assert profile_from("data engineer here, 9 yrs in. is it time to move up?").years == 9
+    assert profile_from("here are 3 years of questions: which one?").years is None
+
+
+def test_asking_about_ones_own_standing_keeps_the_requirement(wired: Advisor, kb: KnowledgeBase) -> None:
+    stat = next(s for s in kb.statistics if s.id == "experience_required")
+    question = Question(
+        "ask_experience",
+        "would I meet what is usually asked for?",
+        [],
+        Context(),
+        ranking=[("ask_experience", 0.6)],
+        background="I have 6 years as a developer and a CS degree.",
+    )
+    reply = wired.answer(question).text
+    assert stat.value in reply and "You said" in reply
+
+
+def test_another_role_named_in_a_sectors_question_gets_that_role(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.roles if r.id == "manufacturing_engineer")
+    reply = ask(
+        wired,
+        "which industries does a manufacturing engineer end up in?",
+        "ask_sectors",
+        [("role", "manufacturing engineer")],
+    ).text
+    assert role.involves in reply

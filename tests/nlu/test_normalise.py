@@ -257,3 +257,18 @@ def test_more_spellings_are_read_but_never_written_back() -> None:
 
 def test_a_near_miss_of_a_shorthand_is_that_shorthand_expanded(normaliser: Normaliser) -> None:
     assert normaliser.normalise("a systems engnr") == "a systems engineer"
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("would an EM degree pay off", "would an engineering management degree pay off"),
+        ("em masters or mba?", "engineering management masters or mba?"),
+        ("do EMs code", "do EMs code"),
+        ("EM vs PM", "EM vs PM"),
+    ],
+)
+def test_the_roles_short_name_before_a_word_of_study_is_the_field(
+    normaliser: Normaliser, typed: str, meant: str
+) -> None:
+    assert normaliser.normalise(typed) == meant

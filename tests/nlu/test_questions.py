@@ -91,3 +91,8 @@ def test_a_list_announced_by_a_count_is_one_question_per_item() -> None:
 def test_a_colon_without_a_count_is_not_a_list() -> None:
     message = "my situation: I manage no one, I write code, and I like it"
     assert questions_of(message) == []
+
+
+def test_an_adverb_after_and_still_joins_a_second_question() -> None:
+    message = "what does an EM do all day, and honestly how stressful is it?"
+    assert [p.text(message) for p in questions_of(message)] == ["what does an EM do all day", "how stressful is it?"]
