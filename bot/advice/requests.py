@@ -60,6 +60,8 @@ REQUEST_PATTERNS: Dict[str, Pattern[str]] = {
         r"fix|debug|code|format)\b[^.?!]{0,60}\b" + _WRITTEN + r"\b"
         r"|\b(?:write|compose|draft|generate) (?:me |us )?(?:a|an|some|the|my)\b",
     ),
+    # Company for its own sake: "wanna just chat for a bit?", "let's talk about anything".
+    "chat": re.compile(r"\b(?:wanna|want to|let'?s|can we|could we|shall we)\s+(?:just\s+)?(?:chat|talk|hang out)\b"),
     # Act in the world, or on the visitor's own documents: "offer me a job", "review my CV", "book ...".
     "act": re.compile(
         r"\b(?:offer|give) me (?:a|the) (?:job|position|role|contract|interview|place)\b|\bhire me\b"
@@ -74,7 +76,9 @@ OPINION = re.compile(
     r"\b(?:what do you (?:\w+ )?think (?:of|about)|what's your (?:opinion|view|take) (?:of|on|about)|"
     r"what is your (?:opinion|view|take) (?:of|on|about)|"
     r"your (?:\w+ )?(?:opinion|thoughts|views?|take) (?:of|on|about)|"
-    r"how (?:do you|would you) rate|do you (?:like|admire|rate|respect)|is (?:he|she) (?:a )?(?:good|great|bad))\b"
+    r"how (?:do you|would you) rate|do you (?:like|admire|rate|respect)|is (?:he|she) (?:a )?(?:good|great|bad)|"
+    r"(?:give|tell|share|what'?s|what is) (?:me )?(?:your|ur) (?:honest |personal |own |real )?"
+    r"(?:opinion|view|take|thoughts))\b"
     # Or to rank people: "who's the better engineering leader, A or B?", "is A better than B?"
     r"|\bwho(?:'s| is| was| would be)? (?:the )?(?:better|best|greatest|worst|stronger)\b"
     r"|\bwho (?:would|do) you (?:pick|choose|prefer|rather)\b|\b(?:better|worse) (?:leader|manager|boss|ceo) than\b"
@@ -93,10 +97,29 @@ def request_kind(text: str, kb_words: FrozenSet[str] = frozenset()) -> Optional[
         return None
     low = text.lower()
     for kind, pattern in REQUEST_PATTERNS.items():
-        if pattern.search(low):
+        if pattern.search(low) and not (kind == "chat" and ON_THE_SUBJECT.search(low)):
             return kind
     if OPINION.search(low) and any(
         not any(w in kb_words for w in re.split(r"[- ]", name.lower())) for name in PERSON_NAME.findall(text)
     ):
         return "opinion"
+    judged = JUDGED_PERSON.search(low)  # "is satya nadella a good leader?", typed in lower case
+    named = judged.group(1).split() if judged else []
+    while named and named[-1] in ("a", "an"):
+        named.pop()
+    if named and not any(w in kb_words or w in NOT_NAMES for w in named):
+        return "opinion"
     return None
+
+
+# "Let's chat about the Leeds course": talk about the subject is a question, not company.
+ON_THE_SUBJECT = re.compile(
+    r"\b(?:engineering|ems?|management|managers?|careers?|master'?s|masters|msc|degree|course|program|programme|"
+    r"leeds|northeastern|salary|pay|jobs?|articles?)\b"
+)
+# A person judged as a leader: "is <name> a good leader/ceo/boss?"
+JUDGED_PERSON = re.compile(
+    r"\b(?:is|was|isn'?t) ([a-z]+(?: [a-z]+){0,2}) (?:a |an )?(?:really |truly |actually )?(?:good|great|bad|decent|"
+    r"strong|weak|terrible|effective|visionary|inspiring) (?:leader|ceo|boss|founder|executive|person|human)\b"
+)
+NOT_NAMES = frozenset("he she it this that my your his her their our the a an one someone anyone he's she's".split())

@@ -267,3 +267,29 @@ def test_another_role_named_in_a_sectors_question_gets_that_role(wired: Advisor,
         [("role", "manufacturing engineer")],
     ).text
     assert role.involves in reply
+
+
+# -- company for its own sake, a person judged, subjects the sources don't cover ---------------------------------
+
+
+def test_asking_just_to_chat_is_declined_but_chatting_about_the_subject_is_not(wired: Advisor) -> None:
+    from bot.advice.requests import request_kind
+
+    assert request_kind("could we just talk for a while?", wired.kb_words) == "chat"
+    assert request_kind("can we talk about the leeds msc?", wired.kb_words) is None
+    assert ask(wired, "shall we hang out and chat?", "greet").kind == AnswerKind.DECLINE
+
+
+def test_a_person_judged_in_lower_case_is_an_opinion_request(wired: Advisor) -> None:
+    from bot.advice.requests import request_kind
+
+    assert request_kind("is jensen huang a visionary leader?", wired.kb_words) == "opinion"
+    assert request_kind("is a program manager a good leader?", wired.kb_words) is None
+    assert request_kind("is my boss a good leader?", wired.kb_words) is None
+
+
+def test_each_new_gap_is_declined_as_not_covered(wired: Advisor, kb: KnowledgeBase) -> None:
+    for gap_id in ("health", "campus_life", "news"):
+        gap = kb.get(gap_id)
+        reply = ask(wired, f"what about {gap.synonyms[0]}?", "ask_program", [("gap", gap.synonyms[0])])
+        assert reply.kind == AnswerKind.NOT_COVERED and gap.subject in reply.text, gap_id
