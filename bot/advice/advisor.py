@@ -17,7 +17,7 @@ from bot.advice.answers.programs import program_answer, program_in_context
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
 from bot.advice.answers.topics import aspect_answer, passage_answer
 from bot.advice.articles import scoped_to_article
-from bot.advice.background import OWN_MOVE, with_background, with_constraint
+from bot.advice.background import OWN_MOVE, with_background, with_constraint, with_dislikes, with_own_pay
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import swapped
 from bot.advice.narrower import narrows_a_figure, quotes_a_figure, with_narrower_subject
@@ -126,6 +126,8 @@ class Advisor(Tools):
         answer = self.scoped(answer, named)
         answer = with_background(self, question, answer)
         answer = with_constraint(self, question, answer)
+        answer = with_own_pay(self, question, answer)
+        answer = with_dislikes(self, question, answer)
         answer = self.on_the_last_answer(question, answer)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)

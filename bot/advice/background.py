@@ -6,13 +6,15 @@ have worked or what they studied, and asks about their own next step, the answer
 the sources' requirement means for them, said as resting on their words ("You said…").
 
 A visitor who says they work full time or can't relocate, and asks about study, is pointed to the one
-program whose feature meets that ("You mentioned…"), when the answer has not named it already.
+program whose feature meets that, when the answer has not named it already. A visitor who says what they
+earn and asks about pay gets the median beside their figure; one who says they dislike something engineering
+managers do (budgets, conflicts) gets what the sources say about it. Each rests on their words ("You said…").
 """
 
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple
+from typing import List, Optional, Set, Tuple
 
 from bot.advice.answers.personal import EXPERIENCE_REQUIRED, personal_advice
 from bot.advice.compose import SOURCES_SEPARATOR, Composer
@@ -86,3 +88,77 @@ def constraint_met(composer: Composer, background: str) -> Optional[Tuple[str, P
     if len(programs) != 1:
         return None
     return max(found, key=lambda m: len(m[0]))
+
+
+# The visitor's own pay: "I make about $120k", "my salary is $95,000"; in a background, "making around 120k".
+_AMOUNT = (
+    r"\s+(?:about |around |roughly |approximately |approx\.? |~)?"
+    r"(\$?\d{2,3}(?:,\d{3}|k\b|\s?thousand)|\$\d{2,3}(?:,\d{3})?)"
+)
+OWN_PAY = re.compile(
+    r"\b(?:i make|i'm making|im making|i am making|i earn|i'm earning|im earning|i get paid|i'm paid|im paid|"
+    r"my salary is|my pay is|i'm on|im on|i am on|currently making|currently earning|currently on)" + _AMOUNT
+)
+PAY_IN_BACKGROUND = re.compile(r"\b(?:making|earning|on|paid)" + _AMOUNT)  # "senior engineer in texas making 120k"
+ASKS_ABOUT_PAY = re.compile(r"\b(?:pay|paid|earn|earning|earnings|salary|money|expect|more|raise|compensation)\b")
+MEDIAN_PAY = "median_salary"
+
+
+def with_own_pay(composer: Composer, question: Question, answer: Answer) -> Answer:
+    """The answer, then the median pay beside the pay the visitor says they earn, when they ask about pay."""
+    stated = OWN_PAY.search(question.said().lower()) or PAY_IN_BACKGROUND.search(question.background.lower())
+    if answer.kind != AnswerKind.ANSWER or stated is None or not ASKS_ABOUT_PAY.search(question.text.lower()):
+        return answer
+    stat = composer.kb.statistic(MEDIAN_PAY)
+    if "You said you earn" in answer.text:
+        return answer
+    if stat.value in answer.text:
+        set_against = f"the {stat.label} above ({stat.value}) is the figure to set it against"
+        return _appended(composer, answer, f"You said you earn about {stated.group(1)}: {set_against}.", None)
+    line = (
+        f"You said you earn about {stated.group(1)}. For comparison, the {stat.label} is {stat.value} "
+        f"({stat.measured_by}{f', {stat.region}' if stat.region else ''})."
+    )
+    return _appended(composer, answer, line, (stat.source, stat.section))
+
+
+# What the visitor dislikes: "I hate budgets and meetings", "not a fan of dealing with people conflicts".
+DISLIKES = re.compile(
+    r"\b(?:hate|hates|dislike|dislikes|can't stand|cannot stand|cant stand|don't like|do not like|dont like|"
+    r"not a fan of|detest|loathe)\s+(?:dealing with |doing |handling |managing |having )?([a-z &/-]{3,50}?)"
+    r"(?=[,.;!?]|$| but | so | and i | just )"
+)
+
+
+def with_dislikes(composer: Composer, question: Question, answer: Answer) -> Answer:
+    """The answer, then what the sources say engineering managers do about what the visitor dislikes."""
+    disliked = DISLIKES.search(question.said().lower())
+    if answer.kind != AnswerKind.ANSWER or disliked is None:
+        return answer
+    words = {w for w in re.split(r"[\s&/]+", disliked.group(1)) if len(w) > 3}
+    texts = [(t, c) for t, c in manager_texts(composer) if t not in answer.text and _holds_any(t, words)]
+    if not texts:
+        return answer
+    text, citation = texts[0]
+    line = f"You said you dislike {disliked.group(1).strip()}. What my sources say engineering managers do: {text}"
+    return _appended(composer, answer, line, citation)
+
+
+def manager_texts(composer: Composer) -> List[Tuple[str, Tuple[str, str]]]:
+    """What the sources say engineering managers do, cited: the subject role's texts and the managers' sides."""
+    role = composer.kb.subject_role()
+    texts = [(role.involves, (role.source, role.section))] if role and role.involves else []
+    topic = composer.kb.get(role.topic) if role and role.topic else None
+    texts += [(composer.point_text(p), (p.source, p.section)) for p in getattr(topic, "points", [])]
+    return texts + [(a.manager, (a.source, a.section)) for a in composer.kb.comparison.aspects]
+
+
+def _holds_any(text: str, words: Set[str]) -> bool:
+    low = text.lower()
+    return any(re.search(rf"\b{re.escape(w.rstrip('s'))}", low) for w in words)
+
+
+def _appended(composer: Composer, answer: Answer, line: str, citation: Optional[Tuple[str, str]]) -> Answer:
+    body = answer.text.split(SOURCES_SEPARATOR)[0]
+    citations = list(dict.fromkeys([*answer.citations, *([citation] if citation else [])]))
+    return composer.compose([body, line], citations, answer.buttons, answer.kind, answer.updates, joiner="\n\n")

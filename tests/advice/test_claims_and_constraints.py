@@ -293,3 +293,28 @@ def test_each_new_gap_is_declined_as_not_covered(wired: Advisor, kb: KnowledgeBa
         gap = kb.get(gap_id)
         reply = ask(wired, f"what about {gap.synonyms[0]}?", "ask_program", [("gap", gap.synonyms[0])])
         assert reply.kind == AnswerKind.NOT_COVERED and gap.subject in reply.text, gap_id
+
+
+# -- the visitor's own pay and dislikes ------------------------------------------------------------------------
+
+
+def test_the_visitors_own_pay_is_set_beside_the_median(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(
+        wired,
+        "would becoming an engineering manager pay better?",
+        "ask_transition",
+        background="I'm on about $98k as a lead developer.",
+    ).text
+    assert median_pay(kb) in reply and "You said you earn about $98k" in reply
+
+
+def test_someone_elses_pay_is_not_the_visitors(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "do engineering managers really end up making $200k?", "ask_salary").text
+    assert "You said" not in reply
+
+
+def test_a_dislike_gets_what_the_sources_say_managers_do_about_it(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(
+        wired, "is management a sensible next step?", "ask_transition", background="I can't stand budgets, honestly."
+    ).text
+    assert "You said you dislike budgets." in reply and "budgets" in reply.split("You said you dislike budgets.")[1]
