@@ -318,3 +318,19 @@ def test_a_dislike_gets_what_the_sources_say_managers_do_about_it(wired: Advisor
         wired, "is management a sensible next step?", "ask_transition", background="I can't stand budgets, honestly."
     ).text
     assert "You said you dislike budgets." in reply and "budgets" in reply.split("You said you dislike budgets.")[1]
+
+
+# -- a list's items asked again, whether it is worth it in other words ---------------------------------------
+
+
+def test_what_were_the_items_again_gives_the_list(wired: Advisor, kb: KnowledgeBase) -> None:
+    from bot.advice.answers.lists import lists_asked
+
+    assert lists_asked("what are the factors?") and lists_asked("so which were the signs again")
+    assert lists_asked("what are the chances?") == []
+
+
+def test_a_waste_of_money_or_the_downsides_ask_whether_it_is_worth_it(wired: Advisor, kb: KnowledgeBase) -> None:
+    worth = next(t for t in kb.topics if t.intent == "ask_worth_it")
+    for text in ("is an msc just a waste of time?", "any drawbacks to doing a postgrad degree?"):
+        assert worth.points[0].text[:40] in ask(wired, text, "nlu_fallback").text, text

@@ -141,6 +141,7 @@ LIST_VERB = re.compile(
     r"contrast|contrasts|say|says|said)\b"
 )
 WHICH = re.compile(r"\b(?:which|what)\b")
+WHAT_ARE = re.compile(r"\b(?:what|which) (?:are|were|r|was) (?:the |all the |those |these |its |their )?")
 ASKS_FOR = re.compile(rf"(?:\b(?:which|what)\b|{LIST_VERB.pattern})\s+(?:(?:the|all|any|every|of|its|their|some)\s+)*")
 # A short question leaning on the last answer: "and which sectors?", "what about the frameworks?".
 LEANS_ON_LAST = re.compile(
@@ -161,6 +162,8 @@ def lists_asked(text: str) -> List[KBList]:
         return counted[:2]
     if LIST_VERB.search(low) and (WHICH.search(low) or low.lstrip().startswith("list")) and not COUNT.search(low):
         return [kb_list for kb_list in named if _names_the_list(kb_list, low)][:2]
+    if not COUNT.search(low):  # "what were the factors again?", "what are the signs?"
+        return [kb_list for kb_list in named if _noun_after(kb_list, WHAT_ARE, low)][:2]
     return []
 
 

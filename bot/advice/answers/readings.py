@@ -185,8 +185,12 @@ WHY_ALONE = re.compile(
 # "Why bother getting one?", "what's the point of it?": whether it is worth it.
 WHY_BOTHER = re.compile(
     r"\bwhy (?:would |should |do |does )?(?:i |you |anyone |one |people )?bother\b|\bwhat'?s the point\b"
+    # "…or is it a waste of money?", "what are the downsides of a master's?"
+    r"|\bwaste of (?:time|money|\$+|cash)|\b(?:downsides?|drawbacks?|cons|disadvantages?) (?:of|to|with)\b"
+    r"[^?.!]{0,30}\b(?:master'?s|masters|msc|degree|going back)"
 )
 WORTH_IT = "ask_worth_it"
+MASTERS = re.compile(r"\b(?:master'?s|masters|msc|postgrad\w*)\b")
 
 
 def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
@@ -196,7 +200,9 @@ def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
     if WHY_ALONE.match(low) and isinstance(topic, Topic):
         handler = handler_for(topic.intent, advisor.kb)
         return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), {})
-    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(low))
+    on_the_subject = bool(question.context.topic or question.context.citations) or bool(
+        SUBJECT.search(low) or MASTERS.search(low)
+    )
     if WHY_BOTHER.search(low) and on_the_subject and not found.get(ROLE) and not found.get(PROGRAM):
         worth = handler_for(WORTH_IT, advisor.kb)
         return lambda a, q, f: worth(a, replace(q, intent=WORTH_IT), f)
