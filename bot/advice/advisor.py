@@ -13,15 +13,21 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_answer, list_framed_by
-from bot.advice.answers.programs import program_answer, program_in_context
+from bot.advice.answers.programs import answers_a_feature_asked, program_answer, program_in_context
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
-from bot.advice.answers.topics import aspect_answer, passage_answer
+from bot.advice.answers.topics import aspect_answer, aspect_asked_for, passage_answer
 from bot.advice.articles import scoped_to_article
-from bot.advice.background import OWN_MOVE, with_background, with_constraint, with_dislikes, with_own_pay
+from bot.advice.background import (
+    asks_of_own_standing,
+    with_background,
+    with_constraint,
+    with_dislikes,
+    with_own_pay,
+)
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import swapped
 from bot.advice.narrower import narrows_a_figure, quotes_a_figure, with_narrower_subject
-from bot.advice.profile import prefers_technical_work, profile_from
+from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.requests import request_kind
 from bot.advice.retrieval import PassageIndex
@@ -191,6 +197,9 @@ class Advisor(Tools):
             return answer  # "how much do aerospace engineering managers get paid?": the sector narrows the pay
         if answers_a_feature_asked(self, answer, found):
             return answer  # "can I study the Leeds course while working?": the feature named is the answer
+        asked_aspect = aspect_asked_for(self.kb, question.text, found)
+        if asked_aspect is not None:
+            return self.with_aspect(answer, asked_aspect, asked=True) or answer  # "what skills am I missing?"
         if asks_of_own_standing(question):
             return answer  # "6 years and a CS degree: do I meet the usual bar?": everyday words point to no detail
         if readable and RESTS_ON_VISITOR not in answer.text:
@@ -218,13 +227,14 @@ class Advisor(Tools):
             return answer
         return self.with_aspect(answer, passage.entry_id) or passage_answer(self, question, [question.intent]) or answer
 
-    def with_aspect(self, answer: Answer, entry_id: str) -> Optional[Answer]:
-        """An answer holding sides of the difference, with the aspect the question's words point to; else None.
+    def with_aspect(self, answer: Answer, entry_id: str, asked: bool = False) -> Optional[Answer]:
+        """An answer holding sides of the difference (or any, when asked by name) with the aspect; else None.
 
         "Do EMs still write code?": the day-to-day answer stays, and the scope of work (engineers write code) joins it.
         """
         aspect = self.kb.get(entry_id)
-        if not isinstance(aspect, Aspect) or not answer.updates.get("aspect") or aspect.manager in answer.text:
+        holds_sides = bool(answer.updates.get("aspect"))  # asked by name, it joins any answer
+        if not isinstance(aspect, Aspect) or not (asked or holds_sides) or aspect.manager in answer.text:
             return None
         return self.combine([answer, aspect_answer(self, aspect)])
 
@@ -368,19 +378,6 @@ class Advisor(Tools):
 # the Leeds MSc. Which frameworks would I learn?"). A gap or aspect there ("juggling cost and scope")
 # is the visitor's story, not what they ask.
 BACKGROUND_LABELS = frozenset({PROGRAM, ROLE})
-
-
-def asks_of_own_standing(question: Question) -> bool:
-    """True when the visitor gives their years or degree and asks about their own move ("do I meet…?")."""
-    said = profile_from(question.said())
-    return (said.years is not None or said.degree_field is not None) and bool(OWN_MOVE.search(question.text.lower()))
-
-
-def answers_a_feature_asked(advisor: Advisor, answer: Answer, found: Found) -> bool:
-    """True when the answer is about a program's feature the question names ("while working", "from home")."""
-    _program, feature = program_in_context(advisor, str(answer.updates.get("topic", "")))
-    asked = {normalise(f) for f in found.get(FEATURE, [])}
-    return feature is not None and bool(asked & {normalise(s) for s in feature.synonyms})
 
 
 def question_entities(question: Question) -> List[Tuple[str, str]]:

@@ -162,3 +162,9 @@ def _appended(composer: Composer, answer: Answer, line: str, citation: Optional[
     body = answer.text.split(SOURCES_SEPARATOR)[0]
     citations = list(dict.fromkeys([*answer.citations, *([citation] if citation else [])]))
     return composer.compose([body, line], citations, answer.buttons, answer.kind, answer.updates, joiner="\n\n")
+
+
+def asks_of_own_standing(question: Question) -> bool:
+    """True when the visitor gives their years or degree and asks about their own move ("do I meet…?")."""
+    said = profile_from(question.said())
+    return (said.years is not None or said.degree_field is not None) and bool(OWN_MOVE.search(question.text.lower()))

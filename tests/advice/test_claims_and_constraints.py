@@ -334,3 +334,26 @@ def test_a_waste_of_money_or_the_downsides_ask_whether_it_is_worth_it(wired: Adv
     worth = next(t for t in kb.topics if t.intent == "ask_worth_it")
     for text in ("is an msc just a waste of time?", "any drawbacks to doing a postgrad degree?"):
         assert worth.points[0].text[:40] in ask(wired, text, "nlu_fallback").text, text
+
+
+# -- an aspect asked for by name, a day compared ---------------------------------------------------------------
+
+
+def test_an_aspect_asked_for_by_name_joins_the_answer(wired: Advisor, kb: KnowledgeBase) -> None:
+    skills = next(a for a in kb.comparison.aspects if a.id == "skill_sets")
+    reply = ask(
+        wired,
+        "which skills would I still need to pick up?",
+        "ask_experience",
+        [("aspect", "skills")],
+        background="I have 15 years as an engineer.",
+    ).text
+    assert skills.manager in reply
+
+
+def test_a_day_compared_is_the_daily_tasks(wired: Advisor, kb: KnowledgeBase) -> None:
+    daily = next(a for a in kb.comparison.aspects if a.id == "daily_tasks")
+    reply = ask(
+        wired, "how is a manager's working day unlike an engineer's?", "ask_difference", [("aspect", "working day")]
+    ).text
+    assert daily.manager in reply and daily.engineer in reply

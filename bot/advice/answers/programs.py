@@ -172,3 +172,10 @@ def other_programs_answer(advisor: Composer, institution: str) -> Answer:
     return advisor.compose(
         lines, [(p.source, p.section) for p in advisor.kb.programs], buttons, kind=AnswerKind.NOT_COVERED
     )
+
+
+def answers_a_feature_asked(advisor: Composer, answer: Answer, found: Found) -> bool:
+    """True when the answer is about a program's feature the question names ("while working", "from home")."""
+    _program, feature = program_in_context(advisor, str(answer.updates.get("topic", "")))
+    asked = {normalise(f) for f in found.get(FEATURE, [])}
+    return feature is not None and bool(asked & {normalise(s) for s in feature.synonyms})

@@ -3,13 +3,16 @@ and the answer from the KB passage a question's distinctive words point to."""
 
 from __future__ import annotations
 
+import re
 from typing import Optional, Sequence
 
 from bot.advice.answers.programs import program_answer
 from bot.advice.compose import READINESS_BUTTON
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Found, Question
-from bot.knowledge.model import Aspect, Topic
+from bot.knowledge.model import Aspect, KnowledgeBase, Topic
+from bot.knowledge.terms import ASPECT
+from bot.knowledge.text import normalise
 
 
 def topic_of(advisor: Tools, question: Question) -> Topic:
@@ -63,3 +66,14 @@ def passage_answer(advisor: Tools, question: Question, guesses: Sequence[str] = 
     if passage.kind == "aspect":
         return aspect_answer(advisor, entry)
     return program_answer(advisor, advisor.kb.get(passage.owner_id), entry.synonyms[:1])
+
+
+def aspect_asked_for(kb: KnowledgeBase, text: str, found: Found) -> Optional[str]:
+    """The aspect a question asks for by name after "what"/"which" ("what skills…?", "which kind of tasks…?")."""
+    low = normalise(text)
+    for aspect_id in found.get(ASPECT, []):
+        aspect = kb.get(aspect_id)
+        names = sorted((normalise(s) for s in [aspect.title, *aspect.synonyms]), key=len, reverse=True)
+        if any(re.search(rf"\b(?:what|which)(?: \w+){{0,2}} {re.escape(n)}\b", low) for n in names):
+            return str(aspect_id)
+    return None
