@@ -103,6 +103,9 @@ def request_kind(text: str, kb_words: FrozenSet[str] = frozenset()) -> Optional[
         not any(w in kb_words for w in re.split(r"[- ]", name.lower())) for name in PERSON_NAME.findall(text)
     ):
         return "opinion"
+    opinion = OPINION_OF.search(low)  # "your opinion of satya nadella's style": a name the KB doesn't hold
+    if opinion and opinion.group(1).split("'")[0] not in kb_words and opinion.group(1) not in NOT_NAMES:
+        return "opinion"
     judged = JUDGED_PERSON.search(low)  # "is satya nadella a good leader?", typed in lower case
     named = judged.group(1).split() if judged else []
     while named and named[-1] in ("a", "an"):
@@ -116,6 +119,11 @@ def request_kind(text: str, kb_words: FrozenSet[str] = frozenset()) -> Optional[
 ON_THE_SUBJECT = re.compile(
     r"\b(?:engineering|ems?|management|managers?|careers?|master'?s|masters|msc|degree|course|program|programme|"
     r"leeds|northeastern|salary|pay|jobs?|articles?)\b"
+)
+# The first word of what an opinion is asked of: "your opinion of <satya> nadella's leadership".
+OPINION_OF = re.compile(
+    r"\b(?:your|ur) (?:honest |personal |own |real )?(?:opinion|view|views|take|thoughts) (?:of|on|about) "
+    r"(?:the )?([a-z']+)"
 )
 # A person judged as a leader: "is <name> a good leader/ceo/boss?"
 JUDGED_PERSON = re.compile(

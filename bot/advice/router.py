@@ -254,8 +254,30 @@ def a_place(advisor: Tools, question: Question, found: Found) -> Optional[Handle
     if question.intent != UNSURE and place_gap is not None and place_gap.id in found.get(GAP, []):
         if a_feature_placed(advisor, place_gap.id, found.get(PROGRAM, []), found.get(FEATURE, [])):
             return handler_for(PROGRAM_INTENT, advisor.kb)  # "is the Leeds MSc recognised abroad?": what it has
+        if only_in_statements(question.said(), place_gap.synonyms):
+            return _place_then(handler_for(question.intent, advisor.kb), place_gap.id)  # "I'm in Australia. …?"
         return place_answer  # "and in the UK?": the figures are U.S. data
     return None
+
+
+def only_in_statements(text: str, names: List[str]) -> bool:
+    """True when the names appear in what the visitor states ("I work in Australia."), not in what they ask."""
+    sentences = [s for s in SENTENCES.split(text) if s.strip()]
+    named = [s for s in sentences if any(re.search(rf"\b{re.escape(normalise(n))}\b", normalise(s)) for n in names)]
+    return bool(named) and all("?" not in s for s in named) and any("?" in s for s in sentences)
+
+
+SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def _place_then(intent_handler: Handler, place_gap_id: str) -> Handler:
+    """Where the visitor is, said in their background: what the sources lack there, then the question's answer."""
+
+    def answer(advisor: Tools, question: Question, found: Found) -> Answer:
+        rest = {label: [i for i in ids if i != place_gap_id] for label, ids in found.items()}
+        return advisor.combine([place_answer(advisor, question, found), intent_handler(advisor, question, rest)])
+
+    return answer
 
 
 def origin_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:

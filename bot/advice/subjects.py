@@ -209,7 +209,9 @@ def other_institution(advisor: Tools, text: str) -> Optional[str]:
                 while words[0] in stop_words():
                     words = words[1:]  # "does stanford university" names "stanford university"
                 return " ".join(words)
+    place_gap = advisor.kb.place_gap()
+    places = {normalise(p) for p in place_gap.synonyms} if place_gap else set()
     for word in NAMED_AFTER.findall(text) + POSSESSIVE_NAME.findall(text):
-        if word.lower() not in ours and word.lower() not in advisor.kb_words:
-            return word
+        if word.lower() not in ours and word.lower() not in advisor.kb_words and word.lower() not in places:
+            return word  # a country ("engineer in Australia") is where the visitor is, not a university
     return None

@@ -121,6 +121,16 @@ LEANS_ON_CONTEXT = re.compile(
 )
 
 
+# "which modules?", "what about fees?": short, but a question of its own.
+WH_START = re.compile(r"^\W*(?:and |also |plus )?(?:what|which|who|where|when|why|how)\b", re.IGNORECASE)
+
+
+def _long_enough(text: str) -> bool:
+    """Three words at least, or two that open with a question word: "and you?" is not a question of its own."""
+    n = len(text.split())
+    return n >= MIN_QUESTION_WORDS or (n == MIN_QUESTION_WORDS - 1 and bool(WH_START.match(text)))
+
+
 def questions_of(message: str) -> List[Part]:
     """The questions to answer, at most MAX_QUESTIONS; empty when the message is best read whole.
 
@@ -128,7 +138,7 @@ def questions_of(message: str) -> List[Part]:
     ("My boss says you need 10 years. Is that right?").
     """
     parts = split_message(message)
-    questions = [p for p in parts if p.asks and len(p.text(message).split()) >= MIN_QUESTION_WORDS]
+    questions = [p for p in parts if p.asks and _long_enough(p.text(message))]
     if len(parts) <= 1 or not questions:
         return []
     if len(questions) == 1 and LEANS_ON_CONTEXT.search(questions[0].text(message)):

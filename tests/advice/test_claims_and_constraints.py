@@ -357,3 +357,38 @@ def test_a_day_compared_is_the_daily_tasks(wired: Advisor, kb: KnowledgeBase) ->
         wired, "how is a manager's working day unlike an engineer's?", "ask_difference", [("aspect", "working day")]
     ).text
     assert daily.manager in reply and daily.engineer in reply
+
+
+# -- the middle item, a date asked plainly, a place in the background, a lower-case opinion ---------------------
+
+
+def test_the_middle_one_of_an_odd_list(wired: Advisor, kb: KnowledgeBase) -> None:
+    from bot.advice.answers.lists import LISTS
+
+    factors = next(kb_list for kb_list in LISTS if kb_list.noun.startswith("factors"))
+    names = list(dict.fromkeys(n for n, _ in factors.items(kb)))
+    first = ask(wired, "which factors does northeastern want me to weigh up?", "ask_worth_it")
+    then = ask(
+        wired, "tell me more about the middle one", "out_of_scope", context=context_after(Context(), first.updates)
+    )
+    assert len(names) % 2 == 1 and names[len(names) // 2] in then.text
+
+
+def test_the_date_on_an_article_is_its_date(wired: Advisor, kb: KnowledgeBase) -> None:
+    source = kb.sources[0]
+    reply = ask(wired, f"what's the date on the {source.id} piece?", "ask_program", [("program", source.id)]).text
+    assert source.title in reply and "dated" in reply
+
+
+def test_where_the_visitor_is_comes_first_then_the_answer(wired: Advisor, kb: KnowledgeBase) -> None:
+    stat = next(s for s in kb.statistics if s.id == "experience_required")
+    text = "I live in Canada and have a bachelor's. Is experience enough or do I need more study?"
+    reply = ask(wired, text, "ask_experience", [("gap", "Canada")]).text
+    assert reply.index("Canada") < reply.index("Most employers") and stat.value in reply
+
+
+def test_an_opinion_of_a_name_the_kb_does_not_hold_is_declined(wired: Advisor) -> None:
+    from bot.advice.requests import request_kind
+
+    assert request_kind("what's your take on jensen huang's management?", wired.kb_words) == "opinion"
+    assert request_kind("what's your take on the leeds course?", wired.kb_words) is None

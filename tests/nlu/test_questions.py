@@ -96,3 +96,10 @@ def test_a_colon_without_a_count_is_not_a_list() -> None:
 def test_an_adverb_after_and_still_joins_a_second_question() -> None:
     message = "what does an EM do all day, and honestly how stressful is it?"
     assert [p.text(message) for p in questions_of(message)] == ["what does an EM do all day", "how stressful is it?"]
+
+
+def test_two_words_opening_with_a_question_word_are_a_question_of_their_own() -> None:
+    message = "what modules does leeds teach, and which frameworks?"
+    assert [p.text(message) for p in questions_of(message)] == ["what modules does leeds teach", "which frameworks?"]
+    message = "how much do they earn? and you?"
+    assert [p.text(message) for p in questions_of(message)] == ["how much do they earn?"]

@@ -314,7 +314,7 @@ def list_framed_by(kb: KnowledgeBase, topic_id: object) -> Optional[KBList]:
 # "Tell me more about the second one", "what's the last one?": one item of the list just given, by its place.
 ORDINALS = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
 ORDINAL = re.compile(
-    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|middle|"
     r"1st|2nd|3rd|4th|5th|6th|7th|8th|9th)(?:\s+(?:one|item|thing|point|factor|sign|role|job|title|sector|module|"
     r"framework|reason|read|program|programme))?\b"
 )
@@ -335,11 +335,17 @@ def item_answer(advisor: Tools, question: Question) -> Optional[Answer]:
     names = list(dict.fromkeys(n for n, _ in items))
     word = found.group(1)
     index = -1 if word in ("last", "final") else NUMBERED.get(word, ORDINALS.index(word) if word in ORDINALS else 0)
+    if word == "middle":
+        if len(names) % 2 == 0:
+            return None  # an even list has no middle one
+        index = len(names) // 2
     if not names or index >= len(names):
         return None
     name = names[index]
     citation = next(c for n, c in items if n == name)
-    place = "last" if index == -1 else ORDINALS[index] if index < len(ORDINALS) else word
+    place = (
+        "last" if index == -1 else "middle" if word == "middle" else ORDINALS[index] if index < len(ORDINALS) else word
+    )
     lines = [f"The {place} of those {kb_list.noun} is {name}."]
     detail = detail_of(advisor.kb, name)
     if detail:

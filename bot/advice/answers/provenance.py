@@ -29,7 +29,9 @@ FACETS: Dict[str, re.Pattern[str]] = {
     "date": re.compile(
         r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,80}\b(?:written|published|publish|posted|post|released|release|"
         r"updated|update|write|out|come out|came out|"
-        r"put out|written up|from|dated)\b|\bpublication date\b|\bpublish(?:ed|ing)? date\b|\bdated\b"
+        r"put out|put up|went up|go up|uploaded|written up|from|dated)\b|\bpublication date\b"
+        r"|\bpublish(?:ed|ing)? date\b|\bdated\b|\b(?:what'?s|whats|what is) the date\b"
+        r"|\bdate (?:on|of|for) (?:the|that|this|it)\b"
         r"|\bpublished (?:on|in|when)\b|\bdate of\b"
         r"|\bwhat (?:date|year|day|month)\b|\bhow (?:old|recent|current|up to date|up-to-date|new|fresh|dated)\b"
         r"|\b(?:more|most|less|least) recent\b|\bnewer\b|\bolder\b|\b(?:first|originally|last) (?:published|updated|"
@@ -57,6 +59,9 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"\b(?:which|what) (?:country|countries|region|nation)\b|\bamerican\b"
         r"|\b(?:u\.?s\.?|us|usa) (?:data|figures?|numbers?|only|based|stats?)\b|\bworldwide\b|\bglobal(?:ly)?\b"
         r"|\bacross the world\b|\bevery country\b|\bfor (?:the )?(?:us|u\.s\.?|usa|america|united states)\W*$"
+        # "is that figure for the uk or the us?"
+        r"|\b(?:for|in|from) (?:the )?[a-z.]+ or (?:the )?(?:us|u\.s\.?|usa|america|united states|uk|britain|"
+        r"worldwide|global|everywhere)\b"
     ),
     "measure": re.compile(
         r"\bmedian or (?:an? |the )?(?:average|mean)\b|\b(?:average|mean) or (?:a |the )?median\b"
@@ -179,12 +184,21 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
             figures = [state.figure]  # "is that per year?", "how recent is that data?"
     articles: List[Source] = []
     if facets & ARTICLE_FACETS and not (figures and not ARTICLE_WORDS.search(low)):
-        articles = articles_named(kb, question.text)
-        if not articles and (POINTS_AT_ARTICLE.search(low) or elliptical):  # "and who's the author?"
-            articles = state.articles or (list(kb.sources) if _asks_of_articles(low) else [])
+        articles = _articles_asked_of(kb, question, state, elliptical)
     if not figures and not articles:
         return None
     return Subject(facets, tuple(figures), tuple(articles))
+
+
+def _articles_asked_of(kb: KnowledgeBase, question: Question, state: DialogueState, elliptical: bool) -> List[Source]:
+    """The articles a question about the sources is about: named, named in its background, or the last answer's."""
+    low = question.text.lower()
+    articles = articles_named(kb, question.text)
+    if not articles and question.background and POINTS_AT_ARTICLE.search(low):
+        articles = articles_named(kb, question.background)  # "the northeastern one says updated.. when was it…?"
+    if not articles and (POINTS_AT_ARTICLE.search(low) or elliptical):  # "and who's the author?"
+        articles = state.articles or (list(kb.sources) if _asks_of_articles(low) else [])
+    return articles
 
 
 def names_a_claim(low: str, state: DialogueState) -> bool:
