@@ -41,7 +41,8 @@ ABOUT_THE_TEXT = frozenset(
     stem(w)
     for w in """article articles piece post page blog list lists listed mention mentions mentioned name names named
     give gives given say says said write wrote written summary bullet bullets point points state states stated
-    according source sources reason reasons example examples""".split()
+    according source sources reason reasons example examples compare compares compared comparing use uses
+    used""".split()
 )
 
 

@@ -24,7 +24,7 @@ QUESTION_WORDS = (
 )
 ASKING = re.compile(
     r"^\s*(?:(?:so|and|also|but|then|plus|oh|ok|okay|well|hi|hello|hey|thanks|right|in a nutshell|in short|"
-    r"basically|quick question|real quick|quickly|honestly|seriously|"
+    r"basically|quick question|real quick|quickly|honestly|seriously|[a-z]+ly|"
     r"(?:according to|acc to|per|in) (?:the )?[\w']+(?: (?:article|piece|post|blog|uni|university))?)\W+)*"
     r"(?:" + QUESTION_WORDS + r"|tell me|explain|describe|i want to know|i'd like to know|i would like to know|"
     r"i'm wondering|i am wondering|i wonder|any idea|could you|can you|please)\b",

@@ -392,3 +392,21 @@ def test_an_opinion_of_a_name_the_kb_does_not_hold_is_declined(wired: Advisor) -
 
     assert request_kind("what's your take on jensen huang's management?", wired.kb_words) == "opinion"
     assert request_kind("what's your take on the leeds course?", wired.kb_words) is None
+
+
+# -- the summary's points counted, a figure's amount asked in a unit of time --------------------------------
+
+
+def test_the_summary_points_are_counted_apart_from_the_aspects(wired: Advisor, kb: KnowledgeBase) -> None:
+    from bot.advice.answers.lists import count_words
+
+    summary = next(t for t in kb.topics if t.intent == "ask_summary")
+    reply = ask(wired, "how many bullets are in the summary at the top of the leeds piece?", "ask_summary").text
+    assert count_words(len(summary.points)) in reply
+
+
+def test_how_many_years_after_the_experience_is_the_experience(wired: Advisor, kb: KnowledgeBase) -> None:
+    stat = next(s for s in kb.statistics if s.id == "experience_required")
+    first = ask(wired, "what experience do employers look for in a new engineering manager?", "ask_experience")
+    then = ask(wired, "so how many years?", "out_of_scope", context=context_after(Context(), first.updates)).text
+    assert then.startswith(stat.value)

@@ -59,6 +59,12 @@ def _bullets(kb: KnowledgeBase) -> List[Item]:
     return [(f.bullet, (p.source, f.section)) for p in kb.programs for f in p.features if f.bullet_of and f.bullet]
 
 
+def _summary_points(kb: KnowledgeBase) -> List[Item]:
+    """The points of the summary an article opens with (the short-version topic), each as written."""
+    topic = kb.topic_for_intent("ask_summary")
+    return [(p.text.rstrip("."), (p.source, p.section)) for p in (topic.points if topic else [])]
+
+
 def _aspects(kb: KnowledgeBase) -> List[Item]:
     return [(a.title, (a.source, a.section)) for a in kb.comparison.aspects]
 
@@ -107,6 +113,15 @@ LISTS: List[KBList] = [
     KBList("signs that you may be ready", _nouns(r"signs?|signals?|indicators?"), _signs),
     KBList("modules", _nouns(r"modules?"), _feature_names("modules")),
     KBList("frameworks", _nouns(r"frameworks?"), _feature_names("frameworks")),
+    KBList(  # before the points of difference: "how many points are in the key differences summary?"
+        "points in the key differences summary",
+        _nouns(
+            r"summary bullets|summary points|(?:points|bullets|bullet points|items|differences|things|lines)"
+            r"(?: are| is)? (?:in|on|of) (?:the|its|that) (?:[\w-]+ ){0,3}(?:summary|bullet list|list at the top)"
+        ),
+        _summary_points,
+        points_of="ask_summary",
+    ),
     KBList(
         "points of difference between engineering and engineering management",
         _nouns(r"differences|key differences|points|aspects|areas|dimensions|ways"),
@@ -160,11 +175,14 @@ def lists_asked(text: str) -> List[KBList]:
     counted = [kb_list for kb_list in named if _counts(kb_list, low)]
     if counted:
         return counted[:2]
-    if LIST_VERB.search(low) and (WHICH.search(low) or low.lstrip().startswith("list")) and not COUNT.search(low):
-        return [kb_list for kb_list in named if _names_the_list(kb_list, low)][:2]
-    if not COUNT.search(low):  # "what were the factors again?", "what are the signs?"
-        return [kb_list for kb_list in named if _noun_after(kb_list, WHAT_ARE, low)][:2]
-    return []
+    if COUNT.search(low):
+        return []
+    if LIST_VERB.search(low) and (WHICH.search(low) or low.lstrip().startswith("list")):
+        listed = [kb_list for kb_list in named if _names_the_list(kb_list, low)][:2]
+        if listed:
+            return listed
+    # "what were the factors again?", "what are the areas leeds uses to compare…?"
+    return [kb_list for kb_list in named if _noun_after(kb_list, WHAT_ARE, low)][:2]
 
 
 def _names_the_list(kb_list: KBList, low: str) -> bool:

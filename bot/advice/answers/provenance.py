@@ -69,7 +69,8 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|\b(?:average|mean|median) (?:or|vs|versus)\b|\bwhat kind of (?:average|figure|number)\b"
     ),
     "value": re.compile(
-        r"^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large|fast|quickly)"
+        r"^\W*(?:and |so |ok |okay |but )*how many \w+(?: exactly| then| roughly| precisely| is that)?\W*$"
+        r"|^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large|fast|quickly)"
         r"(?: (?:is it|is that|are they|more|exactly|then|roughly|approximately|about|of a \w+))*\W*$"
         r"|\bwhat(?:'s| is| was) the (?:\w+ )?(?:number|figure|percentage|actual number|actual figure)\b"
         r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b(?:about|mean|measure|refer to|stand for|describe)\b"
@@ -179,6 +180,8 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
     # "Is that per year?" after the salary: "that" is the figure just given, though "year" describes another one.
     if figures and state.figure and POINTS_AT_FIGURE.search(low) and not figures_by_value(kb, low):
         figures = [state.figure]
+    elif state.figure and figures and not figures_named(kb, TIME_WORDS.sub(" ", question.text)):
+        figures = [state.figure]  # "how many years exactly?" after the experience: "a year" names the growth rate
     if not figures and state.figure and points_at_figure and not names_a_claim(low, state):
         if facets & FIGURE_FACETS or FIGURE_WORDS.search(low):
             figures = [state.figure]  # "is that per year?", "how recent is that data?"
@@ -211,6 +214,7 @@ def names_a_claim(low: str, state: DialogueState) -> bool:
     return bool({stem(w) for w in content_words(low)} & (claim_words - figure_words))
 
 
+TIME_WORDS = re.compile(r"\b(?:years?|yrs?|months?|weeks?|annual(?:ly)?|yearly|per|a year)\b", re.IGNORECASE)
 FIGURE_WORDS = re.compile(r"\b(?:figure|number|stat|statistic|stats|data|percentage|rate|salary|pay|growth|\d)")
 
 
