@@ -31,7 +31,7 @@ from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.requests import request_kind
 from bot.advice.retrieval import PassageIndex
-from bot.advice.router import choose_handler
+from bot.advice.router import ASKS_A_FIGURE, choose_handler
 from bot.advice.screening import (
     NOT_UNDERSTOOD,
     all_words_unknown,
@@ -200,6 +200,9 @@ class Advisor(Tools):
         asked_aspect = aspect_asked_for(self.kb, question.text, found)
         if asked_aspect is not None:
             return self.with_aspect(answer, asked_aspect, asked=True) or answer  # "what skills am I missing?"
+        asked = figures_named(self.kb, question.text) if ASKS_A_FIGURE.search(question.text.lower()) else []
+        if asked and all(stat.value in answer.text for stat in asked):
+            return answer  # "what's the job growth?": the figure asked is given, whatever else shares its words
         if asks_of_own_standing(question):
             return answer  # "6 years and a CS degree: do I meet the usual bar?": everyday words point to no detail
         if readable and RESTS_ON_VISITOR not in answer.text:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional
+from typing import List, Optional, Sequence, Tuple
 
 from bot.advice.types import Question
 from bot.knowledge.model import KnowledgeBase, Program, Role
@@ -37,12 +37,14 @@ def swapped(question: Question, asked_before: frozenset[str], kb: KnowledgeBase)
         return None
     said = words(normalise(question.text))
     named = [(label, value) for label, value in question.entities if label in SWAPPABLE]
+    if not named and len(said) <= MAX_WORDS and set(said) <= FILLER | {"other"} and "other" in said:
+        named = _the_other_program(kb, previous.mentions)  # "and the other one?" after a question about one
     if len(said) > MAX_WORDS or len({v for _, v in named}) != 1:
         return None
     label, value = named[0]
-    rest = [w for w in said if w not in FILLER]
-    new_words = " ".join(rest)
-    if not rest or not set(rest) <= _name_words(kb, value):
+    rest = [w for w in said if w not in FILLER and w != "other"]
+    new_words = " ".join(rest) or _short_name(kb, value)
+    if not (set(rest) <= _name_words(kb, value)):
         return None  # the message says more than the name: a question of its own
     if not (OPENING.search(question.text.lower()) or len(said) <= 2):
         return None
@@ -65,6 +67,19 @@ def swapped(question: Question, asked_before: frozenset[str], kb: KnowledgeBase)
         background="",
         previous=None,
     )
+
+
+def _the_other_program(kb: KnowledgeBase, mentions: Sequence[Tuple[str, str, str]]) -> List[Tuple[str, str]]:
+    """The program the previous question did not name, when it named exactly one of the two."""
+    before = {v for label, v, _ in mentions if label == PROGRAM}
+    others = [p.id for p in kb.programs if p.id not in before]
+    return [(PROGRAM, others[0])] if len(before) == 1 and len(others) == 1 else []
+
+
+def _short_name(kb: KnowledgeBase, entry_id: str) -> str:
+    """How a follow-up would name a program: its first synonym ("northeastern", "leeds")."""
+    entry = kb.get(entry_id)
+    return entry.synonyms[0] if isinstance(entry, Program) and entry.synonyms else str(entry_id)
 
 
 def _name_words(kb: KnowledgeBase, entry_id: str) -> frozenset[str]:

@@ -24,7 +24,8 @@ _WRITTEN = (
     r"(?:poem|poems|haiku|song|songs|lyrics|rap|story|stories|essay|essays|email|e-mail|letter|cover letter|"
     r"motivation letter|personal statement|cv|resume|résumé|linkedin post|tweet|blog post|speech|joke|jokes|"
     r"limerick|code|script|program in|function|python|javascript|sql|regex|slogan|advert|summary of (?:my|this)|"
-    r"job description|job ad|job offer|offer letter|reference|recommendation)"
+    r"job description|job ad|job offer|offer letter|reference|recommendation|headline|linkedin headline|"
+    r"linkedin summary|linkedin bio|bio|tagline|elevator pitch)"
 )
 
 REQUEST_PATTERNS: Dict[str, Pattern[str]] = {

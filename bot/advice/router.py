@@ -33,6 +33,7 @@ from bot.advice.answers.readings import (
     a_sectors_pay,
     institution_named,
     signs_of_readiness,
+    who_is_behind_a_feature,
     whom_it_is_for,
     why_follow_up,
 )
@@ -298,6 +299,7 @@ def gap_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
 CONTEXT_RULES: List[Rule] = [
     whom_it_is_for,
     why_follow_up,
+    who_is_behind_a_feature,
     provenance_rule,
     list_rule,
     role_in_context_rule,

@@ -45,6 +45,7 @@ FIT_CHECK = re.compile(
     r".*\b(?:suited|suitable|a good fit|fit|right|cut out|ready|good at|made for)\b"
     r"|\b(?:check|test|assess|quiz|evaluate|see)\b.*\b(?:fit|suit|suits|suited|ready|readiness|right for me)\b"
     r"|\b(?:suits?|suited to|fit for|right for|made for|meant for) me\b"
+    r"|\b(?:i'?d|i would|would i|do i|will i) suit\b"
     r"|\bshould i (?:become|move|go|switch|get|transition|step|make the move|make the jump)\b"
     r"|\bis (?:it|this|management|engineering management|that) (?:for me|right for me|a good fit for me|my thing)\b"
     r"|\bready (?:for|to) (?:manage|lead|move|step|become|make)\b"
@@ -71,6 +72,10 @@ ASKS_WHO_FOR = re.compile(
     r"|\bwho (?:would|does|is|are)\b[^?.!]{0,40}\b(?:a good fit|good fit|suited|suitable|ideal|right)\b"
     r"[^?.!]{0,10}\bfor\b"
     r"|\b(?:only|just) for (?:engineers|people with an? engineering|those with an? engineering|graduates)\b"
+    # "is engineering management even a path for ops people?"
+    r"|\bis (?:it|em|engineering management|this|that)\b[^?.!]{0,20}\b(?:a path|an option|a route|open|possible|"
+    r"realistic|suitable) (?:for|to) (?:\w+ ){0,2}"
+    r"(?:people|folks|engineers|non-engineers|someone|those|managers|leads)\b"
     r"|\bwhat (?:kind|sort|type) of (?:people|person|people's|professionals?)\b[^?.!]{0,30}"
     r"\b(?:for|suit|suits|suited)\b"
 )
@@ -81,9 +86,14 @@ def asks_who_for(text: str) -> bool:
     return bool(ASKS_WHO_FOR.search(normalise(text)))
 
 
+# Whether it suits them: "does that mean I'd suit EM?", "am I suited to management?"
+ASKS_IF_IT_SUITS = re.compile(r"\b(?:i'?d|i would|would i|do i|will i) suit\b|\bam i (?:\w+ )?suited\b")
+
+
 def asks_for_signs(text: str) -> bool:
-    """True when the visitor asks how to tell they are ready for management, or for the signs of it."""
-    return bool(ASKS_FOR_SIGNS.search(normalise(text)))
+    """True when the visitor asks how to tell they are ready for management, the signs, or whether it suits them."""
+    low = normalise(text)
+    return bool(ASKS_FOR_SIGNS.search(low) or ASKS_IF_IT_SUITS.search(low))
 
 
 def wants_fit_check(text: str) -> bool:

@@ -60,6 +60,10 @@ INSTITUTIONS = (
 )
 # A capitalised name after "at", "from", "does" ... ("does Stanford have", "at MIT"), unknown to the KB.
 NAMED_AFTER = re.compile(r"\b(?i:at|from|does|do|did|in|of|with|by|like|than|has|have|about)\s+([A-Z][A-Za-z]+)\b")
+# The subject of a degree: "a bachelor's in EE", "my degree in CS", "BSc in Mechatronics".
+STUDIED_SUBJECT = re.compile(
+    r"(?i:\b(?:bachelor'?s?|master'?s?|masters|degree|bsc|ba|beng|msc|meng|phd|diploma|major(?:ed)?)\s+in)\s+([A-Z][A-Za-z]+)"
+)
 # "Purdue's MEM program", "Imperial's MSc"
 POSSESSIVE_NAME = re.compile(r"\b([A-Z][A-Za-z]+)['’]s\b")
 PROGRAM_WORDS = re.compile(
@@ -211,7 +215,9 @@ def other_institution(advisor: Tools, text: str) -> Optional[str]:
                 return " ".join(words)
     place_gap = advisor.kb.place_gap()
     places = {normalise(p) for p in place_gap.synonyms} if place_gap else set()
+    studied = {m.lower() for m in STUDIED_SUBJECT.findall(text)}  # "a bachelor's in EE": a subject, not a university
     for word in NAMED_AFTER.findall(text) + POSSESSIVE_NAME.findall(text):
-        if word.lower() not in ours and word.lower() not in advisor.kb_words and word.lower() not in places:
+        low = word.lower()
+        if low not in ours and low not in advisor.kb_words and low not in places and low not in studied:
             return word  # a country ("engineer in Australia") is where the visitor is, not a university
     return None

@@ -410,3 +410,48 @@ def test_how_many_years_after_the_experience_is_the_experience(wired: Advisor, k
     first = ask(wired, "what experience do employers look for in a new engineering manager?", "ask_experience")
     then = ask(wired, "so how many years?", "out_of_scope", context=context_after(Context(), first.updates)).text
     assert then.startswith(stat.value)
+
+
+# -- the other one, a currency, who is behind a feature, a degree's subject, a write request ---------------------
+
+
+def test_and_the_other_one_asks_the_last_question_of_the_other_article(wired: Advisor, kb: KnowledgeBase) -> None:
+    from bot.advice.types import Said
+
+    leeds, northeastern = kb.source("leeds"), kb.source("northeastern")
+    previous = Said("when did the leeds article come out?", "ask_program", (("program", "leeds_msc_em", "leeds"),))
+    question = Question("follow_up", "ok and the other one?", [], Context(), [("follow_up", 0.9)], previous=previous)
+    reply = wired.answer(question).text
+    assert northeastern.title in reply and leeds.title not in reply
+
+
+def test_a_figure_asked_in_another_currency_says_it_is_dollars(wired: Advisor, kb: KnowledgeBase) -> None:
+    first = ask(wired, "how much are engineering managers paid?", "ask_salary")
+    then = ask(wired, "would that be in euros?", "out_of_scope", context=context_after(Context(), first.updates)).text
+    assert "US dollars" in then and median_pay(kb) in then
+
+
+def test_who_is_behind_a_feature_is_its_own_text(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = next(p for p in kb.programs if any("accreditation" in f.synonyms for f in p.features))
+    feature = next(f for f in program.features if "accreditation" in f.synonyms)
+    first = ask(
+        wired,
+        f"what's the {program.university} msc equivalent to?",
+        "ask_program",
+        [("program", program.university), ("feature", "equivalent to")],
+    )
+    then = ask(wired, "who grants that?", "ask_sources", context=context_after(Context(), first.updates)).text
+    assert feature.text in then
+
+
+def test_a_degrees_subject_is_not_another_university(wired: Advisor) -> None:
+    from bot.advice.subjects import other_institution
+
+    assert other_institution(wired, "I have a bachelor's in CS and a degree in ME, do I need a masters?") is None
+    assert other_institution(wired, "is the masters at Purdue any good?") == "Purdue"
+
+
+def test_rewriting_a_headline_is_a_writing_request(wired: Advisor) -> None:
+    from bot.advice.requests import request_kind
+
+    assert request_kind("can you rewrite my linkedin headline to sound more senior", wired.kb_words) == "write"

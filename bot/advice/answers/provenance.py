@@ -63,6 +63,11 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|\b(?:for|in|from) (?:the )?[a-z.]+ or (?:the )?(?:us|u\.s\.?|usa|america|united states|uk|britain|"
         r"worldwide|global|everywhere)\b"
     ),
+    # "is that in pounds?", "which currency?"
+    "currency": re.compile(
+        r"\bin (?:pounds|sterling|gbp|£|euros?|eur|rupees|inr|naira|yen|yuan|dollars|usd|us dollars|"
+        r"canadian dollars|aud|cad)\b|\b(?:which|what) currency\b|\bcurrency\b"
+    ),
     "measure": re.compile(
         r"\bmedian or (?:an? |the )?(?:average|mean)\b|\b(?:average|mean) or (?:a |the )?median\b"
         r"|\b(?:is|was) (?:it|that|this|the [^?]{1,30}?) (?:an? |the )?(?:average|mean|median)\b"
@@ -73,7 +78,9 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|^\W*(?:and |so |ok |okay |but )*(?:by )?how (?:much|big|large|fast|quickly)"
         r"(?: (?:is it|is that|are they|more|exactly|then|roughly|approximately|about|of a \w+))*\W*$"
         r"|\bwhat(?:'s| is| was) the (?:\w+ )?(?:number|figure|percentage|actual number|actual figure)\b"
-        r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b(?:about|mean|measure|refer to|stand for|describe)\b"
+        # "what is that 18% about?", "what does the 4% measure?"; not "what does the leeds article say about pay?"
+        r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b"
+        r"(?:about(?: exactly| then| really)?\W*$|mean|measure|refer to|stand for|describe)"
     ),
     "period": re.compile(
         r"\b(?:per|a|each|every) (?:year|month|week|hour|annum)\b[^?]{0,15}\bor\b|\bor (?:per|a|each|every|in) "
@@ -85,7 +92,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
     ),
 }
 ARTICLE_FACETS = frozenset({"author", "date", "publisher"})
-FIGURE_FACETS = frozenset({"value", "measured_by", "region", "measure", "period"})
+FIGURE_FACETS = frozenset({"value", "measured_by", "region", "measure", "period", "currency"})
 # Words that point at a figure or an article without naming it.
 POINTS_AT_FIGURE = re.compile(
     r"\b(?:that|this|it|the|those|these)\s+(?:figure|number|stat|statistic|data|percentage|rate|salary|pay|growth|"
@@ -296,6 +303,13 @@ def period_line(kb: KnowledgeBase, stat: Statistic) -> str:
     return f"The article gives {stat.value} as {stat.unit} ({stat.label}); it doesn't give it per year or month."
 
 
+def currency_line(kb: KnowledgeBase, stat: Statistic) -> str:
+    if "dollar" in stat.unit.lower():
+        in_dollars = f"The {stat.label} is in US dollars: {stat.value} ({stat.unit})"
+        return f"{in_dollars}; my sources give no figure in other currencies."
+    return f"The {stat.label} ({stat.value}) is not an amount of money: it is {stat.unit}."
+
+
 def age_line(kb: KnowledgeBase, stat: Statistic) -> str:
     source = kb.source(stat.source)
     return (
@@ -318,6 +332,7 @@ FIGURE_LINES: Dict[str, Callable[[KnowledgeBase, Statistic], str]] = {
     "region": region_line,
     "measure": measure_line,
     "period": period_line,
+    "currency": currency_line,
     "date": age_line,
 }
 ARTICLE_LINES: Dict[str, Callable[[KnowledgeBase, Source], str]] = {
@@ -325,7 +340,7 @@ ARTICLE_LINES: Dict[str, Callable[[KnowledgeBase, Source], str]] = {
     "date": date_line,
     "publisher": publisher_line,
 }
-FACET_ORDER = ("author", "publisher", "date", "value", "measured_by", "region", "measure", "period")
+FACET_ORDER = ("author", "publisher", "date", "value", "measured_by", "region", "measure", "period", "currency")
 
 
 def provenance_answer(advisor: Tools, subject: Subject) -> Optional[Answer]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 from typing import Optional, Set
 
-from bot.advice.answers.programs import programs_with_feature
+from bot.advice.answers.programs import program_answer, program_in_context, programs_with_feature
 from bot.advice.answers.provenance import ARTICLE_WORDS
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
 from bot.advice.profile import own_years
@@ -46,7 +46,9 @@ def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Op
     if question.intent not in (PROGRAM_INTENT, UNSURE) or not (found.get(ROLE) and found.get(PROGRAM)):
         return None  # another intent read the role and the article as what they are
     says = SAYS.search(low) and question.intent == PROGRAM_INTENT  # an unsure reading may ask a detail instead
-    if found.get(FEATURE) or not (ARTICLE_WORDS.search(low) or says):
+    # "quality engineer wat do they do acc 2 the northeastern thing": a role and a university, no program words.
+    named_alone = question.intent == PROGRAM_INTENT and not PROGRAM_NOUNS.search(low)
+    if found.get(FEATURE) or not (ARTICLE_WORDS.search(low) or says or named_alone):
         return None
     for role_id in found[ROLE]:
         role_entry = advisor.kb.role(role_id)
@@ -154,13 +156,11 @@ def institution_named(advisor: Tools, text: str, found: Found) -> Optional[str]:
 
 
 FIT_TOPIC = "ask_fit"  # who engineering management suits, and the readiness signs
-# Intents NLU gives "how do I know I'm ready to move into management?" besides the fit question.
-READINESS_READINGS = frozenset({"ask_transition", "ask_fit", "ask_good_career", "ask_definition", UNSURE})
 
 
 def signs_of_readiness(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "How would I know I'm ready to move into management?": who it suits and the signs, not how to move."""
-    if question.intent in READINESS_READINGS and asks_for_signs(question.text) and own_years(question.said()) is None:
+    if asks_for_signs(question.text) and own_years(question.said()) is None:
         return handler_for(FIT_TOPIC, advisor.kb)
     return None
 
@@ -207,3 +207,23 @@ def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
         worth = handler_for(WORTH_IT, advisor.kb)
         return lambda a, q, f: worth(a, replace(q, intent=WORTH_IT), f)
     return None
+
+
+# "Who gives that?", "from which body?" after a feature: who is behind it, which its text names.
+WHO_IS_BEHIND = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay)\W+)*(?:who|which|what)(?: \w+)? (?:gives|give|awards|grants|provides|accredits|"
+    r"runs|issues|certifies|body|organisation|organization|institute|institution)\b"
+    r"|\b(?:from|by) (?:which|what|whom|who)(?: \w+)?(?: body| organisation| organization| institute| institution)?\W*$"
+)
+SHORT_FOLLOW_UP = 6  # words
+
+
+def who_is_behind_a_feature(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "What level is the Leeds MSc?" then "from which body?": the feature's own text, which names it."""
+    program, feature = program_in_context(advisor, question.context.topic)
+    low = question.text.lower()
+    if program is None or feature is None or len(low.split()) > SHORT_FOLLOW_UP or not WHO_IS_BEHIND.search(low):
+        return None
+    if found.get(FEATURE):
+        return None  # "and who accredits it?" names a feature of its own
+    return lambda a, _q, _f: program_answer(a, program, feature.synonyms[:1])
