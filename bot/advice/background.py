@@ -31,6 +31,7 @@ ABOUT_STUDY = re.compile(
 # The visitor asking about their own move: "should I…", "can I…", "am I ready", "apply now".
 OWN_MOVE = re.compile(
     r"\b(?:should|can|could|would|do|shall|must|will) i\b|\bam i\b|\bi'?m (?:ready|qualified|eligible)\b"
+    r"|\b(?:would|will|could) (?:a|an|the|my) (?:master'?s|masters|msc|degree)\b[^?.!]{0,50}\bhelp\b"
     r"|\bfor me\b|\bmy chances\b|\bapply (?:now|yet)\b|\bis it (?:too )?(?:early|late|soon)\b"
 )
 

@@ -123,8 +123,8 @@ ON_THE_SUBJECT = re.compile(
 )
 # The first word of what an opinion is asked of: "your opinion of <satya> nadella's leadership".
 OPINION_OF = re.compile(
-    r"\b(?:your|ur) (?:honest |personal |own |real )?(?:opinion|view|views|take|thoughts) (?:of|on|about) "
-    r"(?:the )?([a-z']+)"
+    r"\b(?:(?:your|ur) (?:honest |personal |own |real )?(?:opinion|view|views|take|thoughts)|"
+    r"what do (?:you|u) (?:\w+ )?think) (?:of|on|about) (?:the )?([a-z']+)"
 )
 # A person judged as a leader: "is <name> a good leader/ceo/boss?"
 JUDGED_PERSON = re.compile(

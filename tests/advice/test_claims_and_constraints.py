@@ -455,3 +455,26 @@ def test_rewriting_a_headline_is_a_writing_request(wired: Advisor) -> None:
     from bot.advice.requests import request_kind
 
     assert request_kind("can you rewrite my linkedin headline to sound more senior", wired.kb_words) == "write"
+
+
+# -- what you think of a name, visas, whether a degree would help someone with a first degree elsewhere ----------
+
+
+def test_what_you_think_of_a_name_the_kb_does_not_hold_is_declined(wired: Advisor) -> None:
+    from bot.advice.requests import request_kind
+
+    assert request_kind("what do you honestly think of jeff bezos as a boss?", wired.kb_words) == "opinion"
+    assert request_kind("what do you think of engineering management as a path?", wired.kb_words) is None
+
+
+def test_a_visa_question_is_not_covered(wired: Advisor, kb: KnowledgeBase) -> None:
+    gap = kb.get("immigration")
+    reply = ask(wired, "could I stay on a work permit after the course?", "ask_program", [("gap", "work permit")])
+    assert reply.kind == AnswerKind.NOT_COVERED and gap.subject in reply.text
+
+
+def test_would_a_degree_help_after_a_first_degree_elsewhere_relates_it(wired: Advisor) -> None:
+    from bot.advice.background import OWN_MOVE
+
+    assert OWN_MOVE.search("would a master's in engineering management actually help?")
+    assert not OWN_MOVE.search("how does a master's help engineers in general")
