@@ -17,11 +17,11 @@ import re
 from typing import List, Optional, Set, Tuple
 
 from bot.advice.answers.personal import EXPERIENCE_REQUIRED, personal_advice
+from bot.advice.answers.programs import features_named_in
 from bot.advice.compose import SOURCES_SEPARATOR, Composer
 from bot.advice.profile import profile_from
 from bot.advice.types import Answer, AnswerKind, Question
 from bot.knowledge.model import Feature, Program
-from bot.knowledge.text import normalise
 
 # Study named in the message: a constraint such as "full time" then bears on which program fits.
 ABOUT_STUDY = re.compile(
@@ -77,16 +77,8 @@ def with_constraint(composer: Composer, question: Question, answer: Answer) -> A
 
 def constraint_met(composer: Composer, background: str) -> Optional[Tuple[str, Program, Feature]]:
     """The words of the background that name one program's feature in several words, the program and feature."""
-    low = f" {normalise(background)} "
-    found = [
-        (s, p, f)
-        for p in composer.kb.programs
-        for f in p.features
-        for s in f.synonyms
-        if len(s.split()) > 1 and f" {normalise(s)} " in low
-    ]
-    programs = {p.id for _s, p, _f in found}
-    if len(programs) != 1:
+    found = features_named_in(composer, background)
+    if len({p.id for _s, p, _f in found}) != 1:
         return None
     return max(found, key=lambda m: len(m[0]))
 

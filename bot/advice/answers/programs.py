@@ -179,3 +179,15 @@ def answers_a_feature_asked(advisor: Composer, answer: Answer, found: Found) -> 
     _program, feature = program_in_context(advisor, str(answer.updates.get("topic", "")))
     asked = {normalise(f) for f in found.get(FEATURE, [])}
     return feature is not None and bool(asked & {normalise(s) for s in feature.synonyms})
+
+
+def features_named_in(advisor: Composer, text: str) -> List[Tuple[str, Program, Feature]]:
+    """Each program feature the text names by a synonym of several words ("work full time"), with its program."""
+    low = f" {normalise(text)} "
+    return [
+        (s, p, f)
+        for p in advisor.kb.programs
+        for f in p.features
+        for s in f.synonyms
+        if len(s.split()) > 1 and f" {normalise(s)} " in low
+    ]

@@ -14,7 +14,12 @@ import re
 from dataclasses import replace
 from typing import Optional, Set
 
-from bot.advice.answers.programs import program_answer, program_in_context, programs_with_feature
+from bot.advice.answers.programs import (
+    features_named_in,
+    program_answer,
+    program_in_context,
+    programs_with_feature,
+)
 from bot.advice.answers.provenance import ARTICLE_WORDS
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
 from bot.advice.profile import own_years
@@ -82,14 +87,7 @@ def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Opt
 
 def offered_in(advisor: Tools, background: str) -> Set[str]:
     """What a program offers that the visitor's background names in several words ("I work full time")."""
-    low = f" {normalise(background)} "
-    return {
-        normalise(s)
-        for p in advisor.kb.programs
-        for f in p.features
-        for s in f.synonyms
-        if len(s.split()) > 1 and f" {normalise(s)} " in low
-    }
+    return {normalise(s) for s, _p, _f in features_named_in(advisor, background)}
 
 
 # A claim put down to its source: "what growth rate does Northeastern quote?", "why, according to Leeds, …?"
@@ -171,8 +169,7 @@ def whom_it_is_for(advisor: Tools, question: Question, found: Found) -> Optional
     Read for every intent: NLU reads the short follow-up as out of scope, the longer one as a program's.
     Alone, it must name the subject; after an answer, "it" is what that answer was about.
     """
-    on_the_subject = bool(question.context.topic or question.context.citations) or bool(SUBJECT.search(question.text))
-    if on_the_subject and asks_who_for(question.text) and not found.get(FEATURE) and not found.get(GAP):
+    if on_the_subject(question) and asks_who_for(question.text) and not found.get(FEATURE) and not found.get(GAP):
         return handler_for(FIT_TOPIC, advisor.kb)
     return None
 
@@ -200,10 +197,7 @@ def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
     if WHY_ALONE.match(low) and isinstance(topic, Topic):
         handler = handler_for(topic.intent, advisor.kb)
         return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), {})
-    on_the_subject = bool(question.context.topic or question.context.citations) or bool(
-        SUBJECT.search(low) or MASTERS.search(low)
-    )
-    if WHY_BOTHER.search(low) and on_the_subject and not found.get(ROLE) and not found.get(PROGRAM):
+    if WHY_BOTHER.search(low) and on_the_subject(question, MASTERS) and not found.get(ROLE) and not found.get(PROGRAM):
         worth = handler_for(WORTH_IT, advisor.kb)
         return lambda a, q, f: worth(a, replace(q, intent=WORTH_IT), f)
     return None
@@ -227,3 +221,10 @@ def who_is_behind_a_feature(advisor: Tools, question: Question, found: Found) ->
     if found.get(FEATURE):
         return None  # "and who accredits it?" names a feature of its own
     return lambda a, _q, _f: program_answer(a, program, feature.synonyms[:1])
+
+
+def on_the_subject(question: Question, also: Optional[re.Pattern[str]] = None) -> bool:
+    """After an answer, "it" is what that answer was about; alone, a question must name the subject (or `also`)."""
+    if question.context.topic or question.context.citations or SUBJECT.search(question.text):
+        return True
+    return bool(also and also.search(question.text.lower()))
