@@ -46,6 +46,7 @@ class Part:
     start: int
     end: int
     asks: bool  # a question, rather than background the visitor gives
+    listed: bool = False  # an item of a list announced by a count ("three things: pay, growth, …"): short is fine
 
     def text(self, message: str) -> str:
         return message[self.start : self.end]
@@ -100,7 +101,7 @@ def split_message(message: str) -> List[Part]:
             for a, b in _spans(message, LIST_ITEM, start, end):
                 a += len(LEADING_JOIN.match(message, a, b).group(0))  # type: ignore[union-attr]
                 pieces = _spans(message, JOINED, a, b) if asks(message[a:b]) else [(a, b)]
-                parts += [Part(c, d, True) for c, d in pieces]
+                parts += [Part(c, d, True, listed=True) for c, d in pieces]
             continue
         if LIST_LEAD.search(sentence):
             listed = True
@@ -138,7 +139,7 @@ def questions_of(message: str) -> List[Part]:
     ("My boss says you need 10 years. Is that right?").
     """
     parts = split_message(message)
-    questions = [p for p in parts if p.asks and _long_enough(p.text(message))]
+    questions = [p for p in parts if p.asks and (p.listed or _long_enough(p.text(message)))]
     if len(parts) <= 1 or not questions:
         return []
     if len(questions) == 1 and LEANS_ON_CONTEXT.search(questions[0].text(message)):

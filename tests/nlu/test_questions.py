@@ -103,3 +103,8 @@ def test_two_words_opening_with_a_question_word_are_a_question_of_their_own() ->
     assert [p.text(message) for p in questions_of(message)] == ["what modules does leeds teach", "which frameworks?"]
     message = "how much do they earn? and you?"
     assert [p.text(message) for p in questions_of(message)] == ["how much do they earn?"]
+
+
+def test_a_listed_item_of_two_words_is_still_asked() -> None:
+    message = "two things: starting salary, and whether northeastern is online"
+    assert [p.text(message) for p in questions_of(message)] == ["starting salary", "whether northeastern is online"]
