@@ -12,7 +12,8 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
-from bot.advice.answers.lists import OTHER_ONE, list_answer, list_framed_by
+from bot.advice.answers.kb_lists import list_framed_by
+from bot.advice.answers.lists import OTHER_ONE, list_answer
 from bot.advice.answers.programs import answers_a_feature_asked, program_answer, program_in_context
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
 from bot.advice.answers.topics import aspect_answer, aspect_asked_for, passage_answer
@@ -23,6 +24,7 @@ from bot.advice.background import (
     with_constraint,
     with_dislikes,
     with_own_pay,
+    with_wants,
 )
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import swapped
@@ -36,6 +38,7 @@ from bot.advice.screening import (
     NOT_UNDERSTOOD,
     all_words_unknown,
     asks_about_sources,
+    asks_beyond_small_talk,
     leans_on_last_part,
     message_problem,
     off_topic,
@@ -134,6 +137,7 @@ class Advisor(Tools):
         answer = with_constraint(self, question, answer)
         answer = with_own_pay(self, question, answer)
         answer = with_dislikes(self, question, answer)
+        answer = with_wants(self, question, answer)
         answer = self.on_the_last_answer(question, answer)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
@@ -328,7 +332,8 @@ class Advisor(Tools):
             about_the_last = bool(question.context.citations) and bool(facets_asked(question.text))
             return not about_the_last and off_topic(question.said(), self.topic_words)
         if question.intent in SMALL_TALK:  # "switch off everything downstairs" is no goodbye
-            return off_topic(question.text, self.chat_words or frozenset())
+            chat = self.chat_words or frozenset()
+            return off_topic(question.text, chat) or asks_beyond_small_talk(question.text, chat, self.topic_words)
         return False
 
     # -- what the question names -------------------------------------------

@@ -75,6 +75,37 @@ def with_constraint(composer: Composer, question: Question, answer: Answer) -> A
     return composer.compose([body, line], citations, answer.buttons, answer.kind, answer.updates, joiner="\n\n")
 
 
+# A clause saying what the visitor wants: "I want a recognised qualification I can do alongside my job".
+WANTS = re.compile(
+    r"\b(?:want|wants|wanting|need|needs|looking for|look for|hoping for|hope for|would like|i'?d like|prefer|"
+    r"after|seeking|interested in)\b"
+)
+CLAUSE = re.compile(r"[.;!?]+|\bbut\b")
+
+
+def with_wants(composer: Composer, question: Question, answer: Answer) -> Answer:
+    """A program answer, then what the program offers of what the visitor said they want, in its own words."""
+    program = composer.kb.program(str(answer.updates.get("program") or ""))
+    if answer.kind != AnswerKind.ANSWER or program is None or not question.background:
+        return answer
+    wanted = " ".join(c for c in CLAUSE.split(question.background.lower()) if WANTS.search(c))
+    features = [
+        f
+        for f in program.features
+        if f.text not in answer.text and any(re.search(rf"\b{re.escape(s.lower())}\b", wanted) for s in f.synonyms)
+    ]
+    if not features:
+        return answer
+    lines = [f"On what you said you want: {' '.join(f.text for f in features[:MAX_WANTS])}"]
+    citations = [(program.source, f.section) for f in features[:MAX_WANTS]]
+    body = answer.text.split(SOURCES_SEPARATOR)[0]
+    cited = list(dict.fromkeys([*answer.citations, *citations]))
+    return composer.compose([body, *lines], cited, answer.buttons, answer.kind, answer.updates, joiner="\n\n")
+
+
+MAX_WANTS = 2
+
+
 def constraint_met(composer: Composer, background: str) -> Optional[Tuple[str, Program, Feature]]:
     """The words of the background that name one program's feature in several words, the program and feature."""
     found = features_named_in(composer, background)

@@ -58,7 +58,8 @@ YEARS = re.compile(
 )
 DECADE = re.compile(r"\b(?:(over|more than|almost|nearly|about|around)\s+)?(a|one|two|half a)\s+decades?\b")
 NO_EXPERIENCE = re.compile(
-    r"\b(no (?:work )?experience|just graduated|recent graduate|new grad|fresh graduate|"
+    r"\b((?:no|zero|0|without any) (?:work |working |professional |industry |real |job )?experience|never worked|"
+    r"just graduated|recent graduate|new grad|fresh graduate|"
     r"still (?:a )?student|still at (?:uni|university|college))\b"
 )
 FIELD = re.compile(
@@ -229,6 +230,9 @@ def said_about_self(clause: str, answering: bool = False) -> bool:
         return True
     if BACKGROUND_START.match(clause) and not clause.rstrip().endswith("?"):
         return True
+    fragment = amount.start() == 0 or clause[: amount.start()].rstrip().endswith(",")
+    if amount.re is NO_EXPERIENCE and fragment and not clause.rstrip().endswith("?"):
+        return True  # "…, zero work experience, …": a fragment about the visitor, as a background is written
     before = clause[: amount.start()]
     if ASKS.match(clause) and not STATES.search(before):
         return False

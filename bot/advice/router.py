@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Optional
 
+from bot.advice.answers.article_figures import figures_of_an_article
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_rule
 from bot.advice.answers.places import place_answer
@@ -22,12 +23,13 @@ from bot.advice.answers.programs import (
     where_it_is_answer,
     where_to_learn_answer,
 )
-from bot.advice.answers.provenance import provenance_rule
+from bot.advice.answers.provenance import figures_named, provenance_rule
 from bot.advice.answers.readings import (
     PROGRAM_INTENT,
     ROLE_INTENT,
     UNSURE,
     a_claim_of_an_article,
+    a_figure_by_its_words,
     a_program_asked_for,
     a_role_in_an_article,
     a_sectors_pay,
@@ -89,7 +91,8 @@ OWN_AFFAIRS = re.compile(
 ORIGIN = re.compile(
     r"\b(?:who|where)\b[^?.!]{0,30}\b(?:collected|measured|gathered|compiled|published|reported|produced|"
     r"calculated|came up with|comes? from|come up with)\b|\bwhat(?:'s| is| was) the source\b|"
-    r"\bsources? (?:for|of) (?:that|this|it|those)\b|\bsays who\b|\bwho says\b|\baccording to (?:who|whom)\b"
+    r"\bsources? (?:for|of) (?:that|this|it|those)\b|\bsays who\b|\bwho says\b|\baccording to (?:who|whom)\b|"
+    r"\bwho said (?:it|that|this|so)\b"
 )
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
@@ -189,12 +192,25 @@ def program_follow_up(advisor: Tools, question: Question, found: Found) -> Optio
         return lambda a, q, _f: answer_program(a, q, in_context)  # "is it accredited?": of the program in context
     if asked and not has_it and not named and (POINTS_BACK.search(low) or the_other):
         return _feature_not_given(program.id, sorted(asked))  # never the other program's feature
+    if feature is not None and not any(found.values()) and _asks_more_of_it(advisor, low):
+        return lambda a, q, _f: answer_program(a, q, {PROGRAM: [program.id], FEATURE: [feature.synonyms[0]]})
     place_gap = advisor.kb.place_gap()
     # "How long does it take?" leans on the program; "how long should I have worked before…?" does not.
     leans = POINTS_BACK.search(low) or len(low.split()) <= SHORT_PROGRAM_FOLLOW_UP
     if leans and any(not (place_gap and g == place_gap.id) for g in found.get(GAP, [])):
         return answer_uncovered  # the sources give no length, fees or entry requirements
     return None
+
+
+# "In what subject, though?", "at what level?": a short question after a preposition, naming nothing, after a
+# feature. ("What university is that from?" asks of the article; "who designs it?" is who_is_behind_a_feature's.)
+ASKS_MORE_OF_IT = re.compile(r"^\W*(?:and |so |but |ok |okay )?(?:in|at|of|for|to|from|by|on) (?:what|which)\b")
+
+
+def _asks_more_of_it(advisor: Tools, low: str) -> bool:
+    """A short wh-question that names nothing, not even a figure: it asks more of the feature just given."""
+    short = len(low.split()) <= SHORT_PROGRAM_FOLLOW_UP
+    return short and ASKS_MORE_OF_IT.search(low) is not None and not figures_named(advisor.kb, low)
 
 
 # "like the Leeds one", "than Northeastern's": what follows names a thing compared with.
@@ -300,6 +316,7 @@ CONTEXT_RULES: List[Rule] = [
     whom_it_is_for,
     why_follow_up,
     who_is_behind_a_feature,
+    figures_of_an_article,
     provenance_rule,
     list_rule,
     role_in_context_rule,
@@ -322,6 +339,7 @@ RULES: List[Rule] = [
     a_program_asked_for,
     a_sectors_pay,
     a_place,
+    a_figure_by_its_words,
 ]
 
 

@@ -116,6 +116,22 @@ def off_topic(text: str, topic_words: FrozenSet[str]) -> bool:
     return len(found) >= 2 and not any(w in topic_words for w in found)
 
 
+def asks_beyond_small_talk(text: str, chat_words: FrozenSet[str], topic_words: FrozenSet[str]) -> bool:
+    """True when a message NLU read as small talk asks about something else as well.
+
+    "I've had chest pain since this morning, what should I do?" has a greeting's word ("morning"),
+    but more words that are neither small talk's nor the subject's, and it asks a question.
+    """
+    found = content_words(text)
+    other = [w for w in found if w not in chat_words and w not in topic_words]
+    chat = [w for w in found if w in chat_words]
+    return len(other) >= MIN_OTHER_WORDS and len(other) > len(chat) and ASKS_SOMETHING.search(text.lower()) is not None
+
+
+MIN_OTHER_WORDS = 2
+ASKS_SOMETHING = re.compile(r"\?|\b(?:what|how|why|which|where|when|who|should|can|could|do|does|is|are)\b")
+
+
 def all_words_unknown(text: str, known: FrozenSet[str]) -> bool:
     """True when no word of the message is, or nearly is (a typo), a word the bot knows.
 

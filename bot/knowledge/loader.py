@@ -210,6 +210,23 @@ def _check_references(collections: Dict[str, Any], origin: Dict[str, str]) -> No
             )
         intents[topic.intent] = topic.id
         _check_topic(kb, topic, stats)
+    _check_named_lists(kb)
+
+
+def _check_named_lists(kb: _Collections) -> None:
+    """Each item of a named list is in its entry's text, as written (case aside)."""
+    entries: List[Tuple[str, str, str, Any]] = [
+        ("topics", t.id, f"points[{i}]", p) for t in kb.items["topics"] for i, p in enumerate(t.points)
+    ]
+    entries += [("comparison", a.id, "", a) for a in kb.items["comparison"].aspects]
+    entries += [("programs", f.id, "", f) for prog in kb.items["programs"] for f in prog.features]
+    for collection, entry_id, where, record in entries:
+        text = getattr(record, "text", None) or f"{record.engineer} {record.manager}"
+        for i, named in enumerate(record.lists):
+            for item in named.items:
+                if item.lower() not in text.lower():
+                    field = f"{where + '.' if where else ''}lists[{i}].items"
+                    raise kb.fail(collection, entry_id, field, f"'{item}' is not in the entry's text")
 
 
 def _unique_ids(collections: Dict[str, Any], origin: Dict[str, str]) -> Dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 
 def strings_in(value: Any) -> Iterable[str]:
@@ -59,6 +59,15 @@ class Statistic:
 
 
 @dataclass(frozen=True)
+class NamedList:
+    """A list its entry's text names item by item ("soft skills, namely …"), so it can be counted and listed."""
+
+    noun: str  # what the answer calls the list, plural: "soft skills"
+    items: List[str]  # each as the text writes it
+    asked_as: List[str] = field(default_factory=list)  # more words a visitor names it by ("tech", "technologies")
+
+
+@dataclass(frozen=True)
 class Point:
     text: str
     source: str
@@ -67,6 +76,7 @@ class Point:
     # Named things the text quotes in lower case (sectors such as "healthcare"), which no pattern can
     # pick out of prose; `python -m bot check --sources` finds each in the text and in the cited article.
     names: List[str] = field(default_factory=list)
+    lists: List[NamedList] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -108,6 +118,7 @@ class Aspect:
     manager: str
     source: str
     section: str
+    lists: List[NamedList] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -134,6 +145,7 @@ class Feature:
     names: List[str] = field(default_factory=list)  # the named things it lists (modules, frameworks), as published
     bullet_of: Optional[str] = None  # the heading of the article's bulleted list it is one item of ("Reasons to enrol")
     bullet: Optional[str] = None  # its name as that list's item, as published ("Comprehensive curriculum")
+    lists: List[NamedList] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -271,6 +283,17 @@ class KnowledgeBase:
         """The statistics a topic's points quote (`{median_salary}`), each once, in order."""
         ids = [m.group(1) for p in topic.points for m in PLACEHOLDER.finditer(p.text)]
         return [self.statistic(i) for i in dict.fromkeys(ids)]
+
+    def named_lists(self) -> List[Tuple[NamedList, str, str, str]]:
+        """Every list an entry's text names item by item, with the id of the entry, its source and section."""
+        found: List[Tuple[NamedList, str, str, str]] = []
+        for topic in self.topics:
+            found += [(nl, topic.id, p.source, p.section) for p in topic.points for nl in p.lists]
+        for a in self.comparison.aspects:
+            found += [(nl, a.id, a.source, a.section) for nl in a.lists]
+        for program in self.programs:
+            found += [(nl, program.id, program.source, f.section) for f in program.features for nl in f.lists]
+        return found
 
     def described_roles(self) -> List[Role]:
         return [r for r in self.roles if r.involves]

@@ -42,6 +42,7 @@ from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
 from bot.knowledge.text import singular
 from bot.language.vocabulary import content_words, load_words
+from bot.nlu.little_words import digit_spans, phrase_spans
 from bot.paths import PROJECT_WORDS, SUBJECT_WORDS_FILE, TOPIC_WORDS, WEB_WORDS
 
 SHORTHAND_FILE = Path(__file__).with_name("shorthand.yml")
@@ -77,6 +78,8 @@ class Shorthand:
     as_person: Mapping[str, str] = field(default_factory=dict)  # "eng" ending its phrase: "engineer"
     also_read: Mapping[str, str] = field(default_factory=dict)  # read, never written back ("wats", "kno")
     as_field: Mapping[str, str] = field(default_factory=dict)  # "EM" before "degree": "engineering management"
+    phrases: Mapping[str, str] = field(default_factory=dict)  # "acc 2": "according to"
+    digit_words: Mapping[str, str] = field(default_factory=dict)  # "2": "to", when it counts nothing
 
     def expansion(self, token: str) -> Optional[str]:
         """What `token` stands for, in the token's case ("Pls" -> "Please"), or None."""
@@ -101,6 +104,8 @@ def load_shorthand(path: Path = SHORTHAND_FILE) -> Shorthand:
         as_person={str(k).lower(): str(v) for k, v in (data.get("as_person") or {}).items()},
         also_read={str(k).lower(): str(v) for k, v in (data.get("also_read") or {}).items()},
         as_field={str(k).lower(): str(v) for k, v in (data.get("as_field") or {}).items()},
+        phrases={str(k).lower(): str(v) for k, v in (data.get("phrases") or {}).items()},
+        digit_words={str(k): str(v) for k, v in (data.get("digit_words") or {}).items()},
     )
 
 
@@ -206,6 +211,10 @@ class Normaliser:
         self._cache[word] = best
         return best
 
+    def only_near_word(self, word: str) -> bool:
+        """True when exactly one known word is one edit from `word`."""
+        return len(self.spell.lookup(word, Verbosity.ALL, max_edit_distance=1)) == 1
+
     def is_topic_word(self, word: str) -> bool:
         low = word.lower()
         return low in self.topic or singular(low) in self.topic
@@ -217,9 +226,18 @@ class Normaliser:
     def changes(self, text: str) -> List[Change]:
         """Every change the normaliser makes to `text`, in order (the guard already applied)."""
         found: List[Change] = []
+        for start, end, typed, words in phrase_spans(text, self.shorthand.phrases) + digit_spans(
+            text, self.shorthand.digit_words
+        ):
+            if all(end <= c.start or start >= c.end for c in found):
+                found.append(Change(start, end, typed, words, "shorthand"))
+        taken = [(c.start, c.end) for c in found]
         at_start = True
         chunks = list(_CHUNK.finditer(text))
         for i, chunk in enumerate(chunks):
+            if any(start <= chunk.start() < end or chunk.start() <= start < chunk.end() for start, end in taken):
+                at_start = bool(_SENTENCE_END.search(chunk.group(0)))
+                continue
             changes = self._chunk_changes(chunk.group(0), chunk.start(), at_start) or self._as_field(chunks, i)
             before = chunks[i - 1].group(0) if i > 0 else None
             following = chunks[i + 1].group(0) if i + 1 < len(chunks) else None
@@ -232,7 +250,7 @@ class Normaliser:
                 found = [
                     c for c in found if not (c.kind == "spelling" and self.is_topic_word(c.after) and not self.sure(c))
                 ]
-        return found
+        return sorted(found, key=lambda c: c.start)
 
     def _as_field(self, chunks: List[re.Match[str]], i: int) -> List[Change]:
         """ "an EM degree": the role's short name before a word of study names the field."""
@@ -316,8 +334,8 @@ class Normaliser:
         ):
             return None
         found = self.suggestion(base.lower())
-        if found is None:
-            return None
+        if found is None or (len(base) <= MIN_LENGTH and not self.only_near_word(base.lower())):
+            return None  # "shd" is as near "she" as "phd": three letters say too little to pick one
         term, distance = found
         term = self.shorthand.expansion(term) or term  # "engnr" is a near miss of the shorthand "engr": "engineer"
         if base[:1].isupper() and not at_start and not (term in self.project and distance == 1):

@@ -251,6 +251,13 @@ def expect_error(directory: Path, file: str, entry: str, field: str, problem: st
 
 # (file, how to break it, entry, field, what the error says)
 MALFORMED = [
+    (  # a named list's item must be in its entry's text, as written
+        "comparison.yml",
+        lambda d: by_id(d["comparison"]["aspects"], "skill_sets")["lists"][0]["items"].append("juggling"),
+        "skill_sets",
+        "lists[0].items",
+        "'juggling' is not in the entry's text",
+    ),
     ("roles.yml", lambda d: d["roles"][6].pop("title"), "product_manager", "title", "missing"),
     (
         "statistics.yml",

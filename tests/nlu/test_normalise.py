@@ -272,3 +272,31 @@ def test_the_roles_short_name_before_a_word_of_study_is_the_field(
     normaliser: Normaliser, typed: str, meant: str
 ) -> None:
     assert normaliser.normalise(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("how do i move 2 management", "how do i move to management"),
+        ("is it worth it 4 someone like me", "is it worth it for someone like me"),
+        ("what else should i look 4?", "what else should i look for?"),
+        ("which roles acc 2 the leeds piece", "which roles according to the leeds piece"),
+        ("roles acc to northeastern", "roles according to northeastern"),
+    ],
+)
+def test_digits_and_phrases_of_chat_are_read(normaliser: Normaliser, typed: str, meant: str) -> None:
+    assert normaliser.normalise(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "text", ["i have 2 years and 4 certs", "is 4% a year a lot?", "2 or 3 years", "$4 a day", "top 4 things to weigh"]
+)
+def test_digits_that_count_are_kept(normaliser: Normaliser, text: str) -> None:
+    assert normaliser.normalise(text) == text
+
+
+def test_a_three_letter_word_with_several_near_words_is_left(normaliser: Normaliser) -> None:
+    # "shd" is one edit from several words ("she", "phd"…): too little to pick one, so it is read as typed,
+    # unless the shorthand table knows it.
+    assert "phd" not in normaliser.normalise("what else xyq i do").lower()
+    assert normaliser.only_near_word("shd") is False

@@ -5,15 +5,20 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import List, Optional
 
+from bot.advice.answers.roles import role_answer
 from bot.advice.registry import handler_for
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Topic
-from bot.knowledge.terms import GAP, PROGRAM
+from bot.knowledge.terms import GAP, PROGRAM, ROLE
 
 
 def answer_uncovered(advisor: Tools, question: Question, found: Found) -> Answer:
     gaps = found.get(GAP, [])
+    roles = [advisor.kb.role(r) for r in found.get(ROLE, [])]
+    described = [r for r in roles if r is not None and r.involves and not r.is_subject]
+    if not gaps and len(described) == 1:  # nothing uncovered named, a role the sources describe: what it does
+        return role_answer(advisor, described[0])
     subject = advisor.kb.get(gaps[0]).subject if gaps else "that"
     programs = found.get(PROGRAM) or ([question.context.program] if question.context.program else [])
     return advisor.not_covered(subject, advisor.kb.program(programs[0]) if programs else None)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
+from bot.advice.answers.figures import figure_forms, figures_by_value, figures_named, topic_quoting
 from bot.advice.articles import ARTICLE_WORDS, articles_named, authors_named
 from bot.advice.state import DialogueState, state_of
 from bot.advice.tools import Tools
@@ -119,49 +120,6 @@ def facets_asked(text: str) -> FrozenSet[str]:
     return frozenset(name for name, pattern in FACETS.items() if pattern.search(low))
 
 
-def figure_forms(stat: Statistic) -> List[str]:
-    """How a visitor writes the figure itself: "$165,370" as "165,370", "165370", "165k"; "18%" as "18 percent"."""
-    forms = [stat.value.lower()]
-    number = re.search(r"\d[\d,]*(?:\.\d+)?", stat.value)
-    if number:
-        digits = number.group().replace(",", "")
-        forms += [number.group(), digits]
-        if "%" in stat.value:
-            forms += [f"{digits}%", f"{digits} %", f"{digits} percent", f"{digits} per cent", f"{digits}pc"]
-        elif len(digits) > 3 and digits.isdigit():
-            forms += [f"{int(digits) // 1000}k", f"{int(digits) // 1000} k", f"{int(digits) // 1000},"]
-    if stat.years is not None:
-        forms += [f"{stat.years:g} years", f"{stat.years:g} yrs", f"{stat.years:g}+ years"]
-    return forms
-
-
-def figures_named(kb: KnowledgeBase, text: str) -> List[Statistic]:
-    """The figures a question names by value ("the 165k"), else by the words only one figure is described with."""
-    low = text.lower()
-    by_value = figures_by_value(kb, low)
-    if by_value:
-        return by_value
-    described = {s.id: {stem(w) for w in content_words(" ".join(_described_as(s)))} for s in kb.statistics}
-    counts: Dict[str, int] = {}
-    for stems in described.values():
-        for w in stems:
-            counts[w] = counts.get(w, 0) + 1
-    asked = {stem(w) for w in content_words(low)}
-    return [s for s in kb.statistics if any(counts[w] == 1 for w in described[s.id] & asked)]
-
-
-def figures_by_value(kb: KnowledgeBase, low: str) -> List[Statistic]:
-    return [s for s in kb.statistics if any(_has_form(low, form) for form in figure_forms(s))]
-
-
-def _described_as(stat: Statistic) -> List[str]:
-    return [stat.label, stat.measures, *stat.asked_with]
-
-
-def _has_form(low: str, form: str) -> bool:
-    return re.search(rf"(?<![\w.]){re.escape(form)}(?![\w])", low) is not None if form[-1:].isalnum() else form in low
-
-
 WHO_IS = re.compile(r"\bwho(?:'s| is| was)\b")
 
 
@@ -177,7 +135,9 @@ def subject_of(kb: KnowledgeBase, question: Question, state: DialogueState) -> O
     if not facets:
         return None
     low = question.text.lower()
-    figures = figures_named(kb, question.text) if facets & (FIGURE_FACETS | ARTICLE_FACETS) else []
+    # "What year is the Leeds one from?": a time word asks the date, it doesn't name the yearly growth figure.
+    named_by = TIME_WORDS.sub(" ", question.text) if "date" in facets else question.text
+    figures = figures_named(kb, named_by) if facets & (FIGURE_FACETS | ARTICLE_FACETS) else []
     if not figures and question.background and POINTS_BACK.search(low):
         figures = figures_named(kb, question.background)  # "that 18% pay bump thing - who says that?"
     # "Which country?", "by how much?": nothing named but what is asked, so it is about the last figure.
@@ -366,11 +326,6 @@ def provenance_answer(advisor: Tools, subject: Subject) -> Optional[Answer]:
     return advisor.compose(_unique(lines), citations, advisor.help_buttons(), updates={"topic": topic} if topic else {})
 
 
-def topic_quoting(kb: KnowledgeBase, stat: Statistic) -> Optional[str]:
-    """The topic whose first figure this is, so "and is it the average?" after an origin answer keeps the figure."""
-    return next((t.id for t in kb.topics if kb.statistics_quoted(t)[:1] == [stat]), None)
-
-
 def _unique(lines: Sequence[str]) -> List[str]:
     return list(dict.fromkeys(lines))
 
@@ -398,3 +353,6 @@ def provenance_rule(advisor: Tools, question: Question, found: Found) -> Optiona
     if found_answer is None:
         return None
     return lambda _advisor, _question, _found: found_answer
+
+
+__all__ = ["figure_forms", "figures_by_value", "figures_named", "topic_quoting", "provenance_rule", "facets_asked"]

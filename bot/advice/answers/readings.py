@@ -20,7 +20,7 @@ from bot.advice.answers.programs import (
     program_in_context,
     programs_with_feature,
 )
-from bot.advice.answers.provenance import ARTICLE_WORDS
+from bot.advice.answers.provenance import ARTICLE_WORDS, figures_named, topic_quoting
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
 from bot.advice.profile import own_years
 from bot.advice.registry import Handler, handler_for
@@ -48,9 +48,9 @@ ASKS_FOR_A_PROGRAM = re.compile(
 def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "What does the Northeastern article say about program managers?": the university names the article."""
     low = question.text.lower()
-    if question.intent not in (PROGRAM_INTENT, UNSURE) or not (found.get(ROLE) and found.get(PROGRAM)):
+    if question.intent not in ARTICLE_READ_AS or not (found.get(ROLE) and found.get(PROGRAM)):
         return None  # another intent read the role and the article as what they are
-    says = SAYS.search(low) and question.intent == PROGRAM_INTENT  # an unsure reading may ask a detail instead
+    says = SAYS.search(low) and question.intent != UNSURE  # an unsure reading may ask a detail instead
     # "quality engineer wat do they do acc 2 the northeastern thing": a role and a university, no program words.
     named_alone = question.intent == PROGRAM_INTENT and not PROGRAM_NOUNS.search(low)
     if found.get(FEATURE) or not (ARTICLE_WORDS.search(low) or says or named_alone):
@@ -65,6 +65,9 @@ def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Op
     return lambda a, q, f: role(a, replace(q, intent=ROLE_INTENT), {ROLE: f[ROLE]})
 
 
+# Intents NLU gives a question about what an article says of a role ("does Northeastern's article say anything
+# about quality engineers?" reads as the reading list, having "article" in it).
+ARTICLE_READ_AS = frozenset({PROGRAM_INTENT, UNSURE, "ask_reading", "ask_uncovered"})
 # "What does Northeastern say an engineering manager does?": the university names what its article says.
 SAYS = re.compile(r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes)\b")
 # Words for a program itself, besides the university's name: "the Northeastern program", "the Leeds MSc".
@@ -94,7 +97,7 @@ def offered_in(advisor: Tools, background: str) -> Set[str]:
 ATTRIBUTED = re.compile(
     r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes|quote|quotes|quoted|cite|cites|"
     r"give|gives|report|reports|claim|claims|put|puts|think|thinks|reckon|reckons|according to|going by|per the|"
-    r"define|defines|explain|explains|see|sees|view|views)\b"
+    r"define|defines|explain|explains|see|sees|view|views|per)\b"
 )
 IT = re.compile(r"\b(?:it|that|this|they|them|those)\b")
 
@@ -228,3 +231,27 @@ def on_the_subject(question: Question, also: Optional[re.Pattern[str]] = None) -
     if question.context.topic or question.context.citations or SUBJECT.search(question.text):
         return True
     return bool(also and also.search(question.text.lower()))
+
+
+# A question's shape: a wh-word, "how much/many", or a question mark.
+ASKS = re.compile(r"\?|\b(?:what|what's|whats|which|how|who|where|when|is|are|does|do)\b")
+
+
+def a_figure_by_its_words(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "…, and what's the pay in the US?": a question NLU is unsure of that names one figure by its words.
+
+    A part of a longer message is read alone, and a short one is often too little for the classifier;
+    the words a visitor names a figure by ("pay", "growth") still say which topic answers it.
+    """
+    subject = advisor.kb.subject_role()
+    if question.intent != UNSURE or found.get(ROLE, []) not in ([], [subject.id if subject else ""]):
+        return None  # another role's pay: `another_job` says the sources give none
+    if not ASKS.search(question.text.lower()):
+        return None
+    figures = figures_named(advisor.kb, question.text, by_description=False)
+    topic_id = topic_quoting(advisor.kb, figures[0]) if len(figures) == 1 else None
+    topic = advisor.kb.get(topic_id) if topic_id else None
+    if not isinstance(topic, Topic):
+        return None
+    handler = handler_for(topic.intent, advisor.kb)
+    return lambda a, q, f: handler(a, replace(q, intent=topic.intent), f)

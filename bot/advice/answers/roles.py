@@ -100,6 +100,13 @@ THE_ONE = re.compile(r"\bthe (\w+) (?:one|role|job|position|title)\b")
 TITLE_WORDS_SHARED = frozenset({"engineer", "manager", "of", "engineering"})
 
 
+# "What do they do, then?", "what does that role involve?": the work of the role just discussed.
+WHAT_THEY_DO = re.compile(
+    r"\bwhat (?:do|does|would|did) (?:they|he|she|it|that role|the role|that job|the job|one|those|these)(?: \w+)? "
+    r"(?:do|involve|entail|look like)\b|\bwhat(?:'s| is) (?:their|the|that) (?:job|role|work|day)(?: like)?\W*$"
+)
+
+
 def role_in_context_rule(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """A role question that leans on the role just discussed, or names a role by one word of its title."""
     low = question.text.lower()
@@ -108,6 +115,8 @@ def role_in_context_rule(advisor: Tools, question: Question, found: Found) -> Op
     if ctx_role and len(named) == 1 and named[0] and named[0].id != ctx_role.id and COMPARES.search(low):
         pair = [ctx_role, named[0]]
         return lambda a, q, f: compare_roles(a, pair)
+    if ctx_role and ctx_role.involves and not named and WHAT_THEY_DO.search(low):
+        return lambda a, q, f: role_answer(a, ctx_role)  # "what do they do then?" after a role
     match = THE_ONE.search(low)
     if match and not named and match.group(1) not in TITLE_WORDS_SHARED:
         word = match.group(1)

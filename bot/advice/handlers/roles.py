@@ -45,6 +45,18 @@ def answer_role(advisor: Tools, question: Question, found: Found) -> Answer:
 def answer_role_match(advisor: Tools, question: Question, found: Found) -> Answer:
     """Roles suggested from what the visitor says they enjoy, saying which words matched."""
     matches = matching_roles(advisor, what_they_enjoy(question.said()))[:2]  # only what *they* say they enjoy
+    if not matches and question.background:
+        # Nothing they enjoy, but the work they describe ("a QA tester at a car plant"): the roles closest to it.
+        near = matching_roles(advisor, question.background)[:2]
+        if near:
+            lines = [f"{role.title}, the closest to the work you describe: {role.involves}" for role, _ in near]
+            return advisor.compose(
+                lines,
+                [(role.source, role.section) for role, _ in near],
+                advisor.buttons([r.id for r, _ in near] + ["jobs", "fit"]),
+                joiner="\n",
+                updates={"role": near[0][0].id, "topic": f"match:{near[0][0].id}"},
+            )
     if not matches:
         buttons = [advisor.button_for(r.id) for r in advisor.kb.described_roles()][:MAX_BUTTONS]
         return Answer(

@@ -1,0 +1,196 @@
+"""Lists an entry's text names, figures named by their own words, whether an article gives figures, a list's
+membership, a role or feature leaned on, and what the visitor says they want or do (issue #17, fifth round).
+Expectations are read from the knowledge base, not typed here; the wordings are our own.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, Tuple
+
+from bot.advice import Advisor, Answer, AnswerKind, Context, Question
+from bot.advice.answers.figures import figures_named
+from bot.advice.profile import profile_from
+from bot.advice.types import context_after
+from bot.knowledge.model import KnowledgeBase, NamedList, Statistic
+
+
+def ask(
+    advisor: Advisor,
+    text: str,
+    intent: str,
+    entities: Sequence[Tuple[str, str]] = (),
+    context: Context = Context(),
+    background: str = "",
+) -> Answer:
+    question = Question(intent, text, list(entities), context, ranking=[(intent, 0.9)], background=background)
+    return advisor.answer(question)
+
+
+def named_list(kb: KnowledgeBase, noun: str) -> NamedList:
+    return next(nl for nl, *_ in kb.named_lists() if nl.noun == noun)
+
+
+def stat(kb: KnowledgeBase, word: str) -> Statistic:
+    return next(s for s in kb.statistics if word in s.asked_with)
+
+
+# -- lists an entry's text names -----------------------------------------------------------------------------
+
+
+def test_a_list_named_inside_an_aspect_is_counted_and_given(wired: Advisor, kb: KnowledgeBase) -> None:
+    soft = named_list(kb, "soft skills")
+    reply = ask(wired, "how many soft skills does the leeds write-up name?", "ask_difference").text.lower()
+    assert f"({len(soft.items)})" in reply
+    assert all(item.lower() in reply for item in soft.items)
+
+
+def test_a_list_named_inside_a_topic_is_listed_by_its_own_words(wired: Advisor, kb: KnowledgeBase) -> None:
+    tech = named_list(kb, "disruptive technologies")
+    reply = ask(wired, "which technologies does leeds say leaders must handle?", "nlu_fallback").text.lower()
+    assert all(item.lower() in reply for item in tech.items)
+
+
+def test_after_an_aspects_list_the_other_side_of_the_aspect_follows(wired: Advisor, kb: KnowledgeBase) -> None:
+    first = ask(wired, "name the soft skills leeds lists", "ask_difference")
+    aspect = next(a for a in kb.comparison.aspects if any(nl.noun == "soft skills" for nl in a.lists))
+    assert first.updates.get("aspect") == aspect.id
+    then = ask(
+        wired, "and engineers, what do they lean on?", "follow_up", context=context_after(Context(), first.updates)
+    )
+    assert aspect.engineer in then.text
+
+
+# -- figures named by their own words -------------------------------------------------------------------------
+
+
+def test_a_word_visitors_name_one_figure_by_names_it(kb: KnowledgeBase) -> None:
+    assert figures_named(kb, "and what would they earn?") == [stat(kb, "earn")]
+
+
+def test_a_question_naming_two_figures_keeps_both(kb: KnowledgeBase) -> None:
+    named = figures_named(kb, "what does a master's do for my pay?")
+    assert stat(kb, "pay") in named and stat(kb, "boost") in named
+
+
+def test_an_unsure_question_naming_a_figure_gets_its_topic(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "and the pay over in the states, roughly?", "nlu_fallback")
+    assert stat(kb, "pay").value in reply.text
+
+
+def test_an_unsure_question_naming_a_figure_by_description_only_is_not_forced(
+    wired: Advisor, kb: KnowledgeBase
+) -> None:
+    reply = ask(wired, "do i need a masters to become a vet?", "nlu_fallback")
+    assert stat(kb, "boost").value not in reply.text
+
+
+def test_a_figure_asked_per_a_university_is_its_figure(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "what's the growth rate per northeastern", "ask_program", [("program", "northeastern")])
+    assert stat(kb, "growth").value in reply.text
+
+
+# -- whether an article gives figures ------------------------------------------------------------------------
+
+
+def test_an_article_without_figures_says_so_and_where_they_come_from(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "does the leeds piece have any hard numbers?", "ask_program", [("program", "leeds")]).text
+    assert reply.startswith("No") and "doesn't" in reply
+    assert all(s.value in reply for s in kb.statistics if s.source == "northeastern")
+
+
+def test_an_article_with_figures_gives_them(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(
+        wired, "which stats does the northeastern write-up quote?", "ask_program", [("program", "northeastern")]
+    )
+    assert all(s.value in reply.text for s in kb.statistics if s.source == "northeastern")
+
+
+def test_the_other_article_is_the_one_asked_after_a_topic(wired: Advisor, kb: KnowledgeBase) -> None:
+    first = ask(wired, "what does northeastern say engineering managers are paid?", "ask_salary")
+    then = ask(
+        wired,
+        "and the other uni's piece, any number there?",
+        "follow_up",
+        context=context_after(Context(), first.updates),
+    )
+    leeds_on_pay = next(p.text for t in kb.topics if t.intent == "ask_salary" for p in t.points if p.source == "leeds")
+    assert "doesn't" in then.text and leeds_on_pay in then.text
+
+
+# -- a list's members, a role or feature leaned on --------------------------------------------------------------
+
+
+def test_whether_an_articles_list_holds_a_role(wired: Advisor, kb: KnowledgeBase) -> None:
+    leeds_roles = {r.id for r in kb.roles if r.source == "leeds" or "leeds" in r.also_named_by}
+    shared = next(r for r in kb.roles if r.id in leeds_roles and r.source == "northeastern")
+    only_neu = next(r for r in kb.roles if r.id not in leeds_roles and not r.is_subject)
+    yes = ask(
+        wired,
+        f"does the leeds article list {shared.title.lower()}s?",
+        "ask_program",
+        [("program", "leeds"), ("role", shared.id)],
+    )
+    assert yes.text.startswith("Yes")
+    no = ask(
+        wired,
+        f"is {only_neu.title.lower()} on the leeds list?",
+        "ask_role",
+        [("program", "leeds"), ("role", only_neu.id)],
+    )
+    assert no.text.startswith("No") and "doesn't" in no.text
+
+
+def test_what_they_do_after_a_role_is_that_roles_work(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.described_roles() if not r.is_subject)
+    then = ask(wired, "ok and what do they do, then?", "out_of_scope", context=Context(role=role.id))
+    assert role.involves and role.involves in then.text
+
+
+def test_an_uncovered_reading_of_a_described_role_gets_the_role(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.described_roles() if not r.is_subject)
+    reply = ask(wired, "and that job, in the article?", "ask_uncovered", [("role", role.id)])
+    assert role.involves and role.involves in reply.text
+
+
+def test_a_short_question_after_a_feature_gets_the_feature_again(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = next(p for p in kb.programs if any(f.names for f in p.features))
+    feature = next(f for f in program.features if f.names)
+    first = ask(
+        wired,
+        f"tell me about the {feature.synonyms[0]}",
+        "ask_program",
+        [("program", program.id), ("feature", feature.synonyms[0])],
+    )
+    then = ask(wired, "at which level?", "help", context=context_after(Context(), first.updates))
+    assert feature.text in then.text
+
+
+# -- what the visitor says they want or do ---------------------------------------------------------------------
+
+
+def test_a_feature_the_visitor_wants_is_added_to_the_programs_answer(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = next(p for p in kb.programs if any("accredited" in f.synonyms for f in p.features))
+    accredited = next(f for f in program.features if "accredited" in f.synonyms)
+    reply = ask(
+        wired,
+        "what's on offer there?",
+        "ask_program",
+        [("program", program.id)],
+        background="Mechanical engineer here and I want something accredited.",
+    ).text
+    assert "you said you want" in reply.lower() and accredited.text in reply
+
+
+def test_the_work_a_visitor_describes_suggests_the_nearest_role(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.described_roles() if "testing" in r.keywords)
+    reply = ask(wired, "which of these jobs suits me?", "ask_role_match", background="I do testing at a plant.").text
+    assert role.title in reply and "work you describe" in reply
+
+
+def test_zero_experience_is_said_as_none(kb: KnowledgeBase) -> None:
+    assert profile_from("fresh out of uni, zero work experience, what now?").years == 0
+
+
+def test_small_talk_that_asks_about_something_else_is_declined(wired: Advisor) -> None:
+    reply = ask(wired, "morning! my knee has been swollen all week, how do i treat it?", "greet")
+    assert reply.kind == AnswerKind.DECLINE
