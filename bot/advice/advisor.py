@@ -12,7 +12,7 @@ from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.gaps import decisive_gap_answer
-from bot.advice.answers.kb_lists import list_framed_by
+from bot.advice.answers.kb_lists import is_its_list, list_framed_by
 from bot.advice.answers.lists import OTHER_ONE, list_answer
 from bot.advice.answers.programs import answers_a_feature_asked, program_answer, program_in_context
 from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
@@ -166,6 +166,8 @@ class Advisor(Tools):
         unanswered = menu_only or answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
         # An answer about another entry, to a question that names none and points back at the last one.
         answered = frozenset(answer.updates.get(slot) for slot in ENTRY_SLOTS) - {None}
+        if is_its_list(self.kb, context.topic, answer.updates.get("topic")):  # "how many factors?" after worth-it
+            answered |= within
         moved_away = (
             answer.kind == AnswerKind.ANSWER
             and bool(answered)

@@ -19,20 +19,13 @@ from typing import List, Optional, Set, Tuple
 from bot.advice.answers.personal import EXPERIENCE_REQUIRED, personal_advice
 from bot.advice.answers.programs import features_named_in
 from bot.advice.compose import SOURCES_SEPARATOR, Composer
-from bot.advice.profile import profile_from
+from bot.advice.profile import OWN_MOVE, profile_from
 from bot.advice.types import Answer, AnswerKind, Question
 from bot.knowledge.model import Feature, Program
 
 # Study named in the message: a constraint such as "full time" then bears on which program fits.
 ABOUT_STUDY = re.compile(
     r"\b(?:master'?s?|masters|msc|degree|qualification|course|program|programme|study|studying|postgrad\w*)\b"
-)
-
-# The visitor asking about their own move: "should I…", "can I…", "am I ready", "apply now".
-OWN_MOVE = re.compile(
-    r"\b(?:should|can|could|would|do|shall|must|will) i\b|\bam i\b|\bi'?m (?:ready|qualified|eligible)\b"
-    r"|\b(?:would|will|could) (?:a|an|the|my) (?:master'?s|masters|msc|degree)\b[^?.!]{0,50}\bhelp\b"
-    r"|\bfor me\b|\bmy chances\b|\bapply (?:now|yet)\b|\bis it (?:too )?(?:early|late|soon)\b"
 )
 
 

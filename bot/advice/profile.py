@@ -283,6 +283,7 @@ def own_degree(text: str, answering: bool = False) -> Optional[str]:
 NOT_ENGINEERING = re.compile(
     r"\b(?:not|non)[- ](?:from |in |an? )?engineering\b(?! manag)|\bno engineering (?:degree|background)\b"
     r"|\bwithout an? engineering (?:degree|background)\b|\bnot an? engineer\b"
+    r"|\b(?:don'?t|do not|didn'?t|did not) (?:have|hold|get|study|do) (?:an? )?engineering (?:degree|background)\b"
 )
 OTHER_THAN_ENGINEERING = "another subject"
 
@@ -297,3 +298,12 @@ def profile_from(text: str, answering: bool = False) -> Profile:
     outside = degree_field is not None and not any(w in degree_field for w in ENGINEERING_WORDS)
     field = field_match.group(1) if field_match and not HEARSAY.search(low) else None
     return Profile(own_years(text, answering), field, degree_field, outside)
+
+
+# The visitor asking about their own move: "should I…", "can I…", "am I ready", "apply now".
+OWN_MOVE = re.compile(
+    r"\b(?:should|can|could|would|do|shall|must|will) i\b|\bam i\b|\bi'?m (?:ready|qualified|eligible)\b"
+    r"|\b(?:would|will|could) (?:a|an|the|my) (?:master'?s|masters|msc|degree)\b[^?.!]{0,50}\bhelp\b"
+    r"|\bfor me\b|\bmy chances\b|\bapply (?:now|yet)\b|\bis it (?:too )?(?:early|late|soon)\b"
+    r"|\bhelp (?:me|someone like me|people like me|my career)\b|\b(?:someone|people) like me\b"
+)

@@ -25,15 +25,21 @@ from bot.advice.answers.programs import (
 )
 from bot.advice.answers.provenance import figures_named, provenance_rule
 from bot.advice.answers.readings import (
+    ASKS_A_FIGURE,
+    DEGREE_HELPS,
     PROGRAM_INTENT,
     ROLE_INTENT,
     UNSURE,
     a_claim_of_an_article,
+    a_figure_against_the_intent,
     a_figure_by_its_words,
     a_program_asked_for,
     a_role_in_an_article,
     a_sectors_pay,
     institution_named,
+    jobs_of_a_program,
+    named_in,
+    own_job_and_the_degree,
     signs_of_readiness,
     who_is_behind_a_feature,
     whom_it_is_for,
@@ -42,7 +48,7 @@ from bot.advice.answers.readings import (
 from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
-from bot.advice.profile import prefers_technical_work
+from bot.advice.profile import OWN_MOVE, prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.retrieval import PROGRAM_WORDS
 from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
@@ -253,17 +259,9 @@ def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Ha
     low = question.text.lower()
     if role is not None and role.degree_helps and DEGREE_HELPS.search(low) and not ASKS_A_FIGURE.search(low):
         return _role(role.id)  # "I'm a quality analyst. Would a master's help me?": what the degree brings to it
+    if role is not None and not named_in(question.text, role.synonyms) and OWN_MOVE.search(low):
+        return None  # "…2 years as an ops analyst. Would a master's make sense for me?": their job, not the subject
     return _figures_not_given(job, figures)  # "what do civil engineers earn?", "are civil engineering jobs up?"
-
-
-# "Would a master's help me?": whether the degree helps, not how much it adds.
-DEGREE_HELPS = re.compile(
-    r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for)\b"
-)
-ASKS_A_FIGURE = re.compile(
-    r"\b(?:how much|how many|how fast|by how|percent|per cent|figure|number|salary|salaries|pay|paid|earn|earns|"
-    r"earning|earnings|income|raise|growth|growing|demand|financially|financial|money|cost|roi|return)\b|%|\$"
-)
 
 
 def a_place(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
@@ -323,11 +321,13 @@ CONTEXT_RULES: List[Rule] = [
     program_follow_up,
     origin_follow_up,
     gap_follow_up,
+    own_job_and_the_degree,  # "would an MS help someone like me?" read as the readiness check too
 ]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     a_role_in_an_article,
     a_claim_of_an_article,
+    jobs_of_a_program,
     definition_of_something_else,
     a_program_question_about_no_program,
     another_roles_definition,
@@ -336,6 +336,7 @@ RULES: List[Rule] = [
     signs_of_readiness,
     another_university_or_degree,
     another_job,
+    a_figure_against_the_intent,  # after another job's: "what's the salary of a software engineer?"
     a_program_asked_for,
     a_sectors_pay,
     a_place,

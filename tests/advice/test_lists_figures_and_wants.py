@@ -194,3 +194,40 @@ def test_zero_experience_is_said_as_none(kb: KnowledgeBase) -> None:
 def test_small_talk_that_asks_about_something_else_is_declined(wired: Advisor) -> None:
     reply = ask(wired, "morning! my knee has been swollen all week, how do i treat it?", "greet")
     assert reply.kind == AnswerKind.DECLINE
+
+
+def test_the_visitors_own_job_and_whether_the_degree_helps_it(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.described_roles() if r.degree_helps and not r.is_subject)
+    reply = ask(
+        wired,
+        "would a masters really help someone like me?",
+        "check_readiness",
+        background=f"I work as a {role.title.lower()} in a big firm.",
+    ).text
+    assert role.degree_helps in reply
+
+
+def test_no_engineering_degree_said_in_other_words_brings_the_first_degree_point(wired: Advisor) -> None:
+    reply = ask(
+        wired,
+        "would an engineering management masters help me?",
+        "ask_need_masters",
+        background="I don't have an engineering degree.",
+    ).text
+    assert "You said your first degree" in reply and "broaden" in reply
+
+
+def test_a_figure_named_against_a_one_figure_intent_gets_that_figure(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "and the usual pay once you're a manager?", "ask_experience").text
+    assert stat(kb, "pay").value in reply
+    own_number = ask(wired, "would 3 years be enough to apply?", "ask_experience").text
+    assert stat(kb, "growth").value not in own_number  # a number of the visitor's names no figure
+
+
+def test_the_count_of_a_list_the_last_answer_spoke_of_names_its_items(wired: Advisor, kb: KnowledgeBase) -> None:
+    first = ask(wired, "is the degree worth the money?", "ask_worth_it")
+    then = ask(wired, "how many factors do they list?", "out_of_scope", context=context_after(Context(), first.updates))
+    factors = [
+        p.text.split(":", 1)[0] for t in kb.topics if t.intent == "ask_worth_it" for p in t.points if ":" in p.text
+    ]
+    assert factors and all(f in then.text for f in factors)

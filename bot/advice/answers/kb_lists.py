@@ -202,3 +202,9 @@ def list_framed_by(kb: KnowledgeBase, topic_id: object) -> Optional[KBList]:
     if not isinstance(entry, Topic):
         return None
     return next((k for k in LISTS if k.framed_by == entry.intent), None)
+
+
+def is_its_list(kb: KnowledgeBase, topic_id: Optional[str], answered_topic: object) -> bool:
+    """True when an answer gave the list the topic in context speaks of ("…weighing three factors")."""
+    listed = context_list(kb, topic_id)
+    return listed is not None and answered_topic == LIST_TOPIC + listed.noun

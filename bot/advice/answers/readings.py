@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional, Set
+from typing import List, Optional, Set
 
 from bot.advice.answers.programs import (
     features_named_in,
@@ -20,9 +20,9 @@ from bot.advice.answers.programs import (
     program_in_context,
     programs_with_feature,
 )
-from bot.advice.answers.provenance import ARTICLE_WORDS, figures_named, topic_quoting
+from bot.advice.answers.provenance import ARTICLE_WORDS, figures_by_value, figures_named, topic_quoting
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
-from bot.advice.profile import own_years
+from bot.advice.profile import OWN_MOVE, own_years
 from bot.advice.registry import Handler, handler_for
 from bot.advice.retrieval import SUBJECT
 from bot.advice.screening import asks_for_signs, asks_who_for
@@ -255,3 +255,96 @@ def a_figure_by_its_words(advisor: Tools, question: Question, found: Found) -> O
         return None
     handler = handler_for(topic.intent, advisor.kb)
     return lambda a, q, f: handler(a, replace(q, intent=topic.intent), f)
+
+
+# "Would a master's help me?": whether the degree helps, not how much it adds.
+DEGREE_HELPS = re.compile(
+    r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for)\b"
+)
+ASKS_A_FIGURE = re.compile(
+    r"\b(?:how much|how many|how fast|by how|percent|per cent|figure|number|salary|salaries|pay|paid|earn|earns|"
+    r"earning|earnings|income|raise|growth|growing|demand|financially|financial|money|cost|roi|return)\b|%|\$"
+)
+
+
+JOBS_INTENT = "ask_jobs"
+
+
+def jobs_of_a_program(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "Thinking about the Northeastern MS, what jobs could it lead to?": the jobs topic, not the program's blurb."""
+    if question.intent not in (PROGRAM_INTENT, UNSURE) or found.get(FEATURE):
+        return None
+    if not WHAT_JOBS.search(question.text.lower()):
+        return None
+    jobs = handler_for(JOBS_INTENT, advisor.kb)
+    return lambda a, q, f: jobs(a, replace(q, intent=JOBS_INTENT), f)
+
+
+WHAT_JOBS = re.compile(
+    r"\b(?:what|which)\s+(?:kinds? of |sorts? of |types? of )?(?:jobs|roles|careers|positions|job titles)\b"
+    r"[^?.!]{0,40}\b(?:lead|leads|get|open|land|go into|do with)\b"
+)
+
+
+def a_figure_against_the_intent(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "What's the typical pay if I move up?" read as the experience question: the figure its words name.
+
+    Only between the topics that each answer one figure: the question names another figure by the words
+    visitors use for it, and not the intent's own.
+    """
+    topic = advisor.kb.topic_for_intent(question.intent)
+    quoted = advisor.kb.statistics_quoted(topic) if topic else []
+    if len(quoted) != 1:
+        return None  # a topic weighing several figures ("do I need a master's?") is not one figure's
+    if figures_by_value(advisor.kb, question.text.lower()):
+        return None  # "would 4 years be enough?": a number of the visitor's, not the 4% growth
+    named = figures_named(advisor.kb, question.text, by_description=False)
+    if len(named) != 1 or named[0] == quoted[0] or found.get(ROLE, []) not in ([], [_subject_id(advisor)]):
+        return None
+    if quoted[0].id in {s.id for s in figures_named(advisor.kb, question.text)}:
+        return None  # "does a master's raise your pay?": "master's" describes the boost the intent is about
+    other_id = topic_quoting(advisor.kb, named[0])
+    other = advisor.kb.get(other_id) if other_id else None
+    if not isinstance(other, Topic):
+        return None
+    handler = handler_for(other.intent, advisor.kb)
+    return lambda a, q, f: handler(a, replace(q, intent=other.intent), f)
+
+
+def _subject_id(advisor: Tools) -> str:
+    subject = advisor.kb.subject_role()
+    return subject.id if subject else ""
+
+
+def own_job_and_the_degree(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "I'm a quality engineer… would an MS actually help someone like me?": what the degree brings to their job.
+
+    Their job is named in what they say of themselves, not in the question, and the question asks whether
+    the degree helps them.
+    """
+    low = question.text.lower()
+    if not (DEGREE_HELPS.search(low) and OWN_MOVE.search(low) and STUDY.search(low)) or ASKS_A_FIGURE.search(low):
+        return None
+    said = question.background or ""  # their job is in what they say of themselves, not in what they ask
+    named = [advisor.kb.role(r) for r in found.get(ROLE, [])] + [
+        r for r in advisor.kb.roles if named_in(said, r.synonyms)
+    ]
+    own = list(
+        {
+            r.id: r
+            for r in named
+            if r and r.degree_helps and not r.is_subject and not named_in(question.text, r.synonyms)
+        }.values()
+    )
+    if len(own) != 1:
+        return None
+    role = handler_for(ROLE_INTENT, advisor.kb)
+    return lambda a, q, _f: role(a, replace(q, intent=ROLE_INTENT), {ROLE: [own[0].id]})
+
+
+def named_in(text: str, names: List[str]) -> bool:
+    low = f" {normalise(text)} "
+    return any(f" {normalise(n)} " in low for n in names)
+
+
+STUDY = re.compile(r"\b(?:master'?s?|masters|msc|ms|degree|course|program|programme)\b")
