@@ -21,7 +21,7 @@ from bot.advice.answers.programs import features_named_in
 from bot.advice.compose import SOURCES_SEPARATOR, Composer
 from bot.advice.profile import OWN_MOVE, profile_from
 from bot.advice.types import Answer, AnswerKind, Question
-from bot.knowledge.model import Feature, Program
+from bot.knowledge.model import Feature, Gap, Program
 
 # Study named in the message: a constraint such as "full time" then bears on which program fits.
 ABOUT_STUDY = re.compile(
@@ -87,9 +87,14 @@ def with_wants(composer: Composer, question: Question, answer: Answer) -> Answer
         for f in program.features
         if f.text not in answer.text and any(re.search(rf"\b{re.escape(s.lower())}\b", wanted) for s in f.synonyms)
     ]
+    lead = "On what you said you want"
+    if not features and _names(question.background, composer.kb.place_gap()):
+        # "I'm based in Nigeria…": what the program offers someone studying from elsewhere, in its own words
+        features = [f for f in program.features if f.text not in answer.text and FROM_ELSEWHERE & set(f.synonyms)]
+        lead = "On studying from where you said you are"
     if not features:
         return answer
-    lines = [f"On what you said you want: {' '.join(f.text for f in features[:MAX_WANTS])}"]
+    lines = [f"{lead}: {' '.join(f.text for f in features[:MAX_WANTS])}"]
     citations = [(program.source, f.section) for f in features[:MAX_WANTS]]
     body = answer.text.split(SOURCES_SEPARATOR)[0]
     cited = list(dict.fromkeys([*answer.citations, *citations]))
@@ -97,6 +102,12 @@ def with_wants(composer: Composer, question: Question, answer: Answer) -> Answer
 
 
 MAX_WANTS = 2
+# Feature synonyms that speak to a visitor studying from another country.
+FROM_ELSEWHERE = frozenset({"abroad", "from abroad", "overseas", "international", "from around the world"})
+
+
+def _names(text: str, gap: Optional[Gap]) -> bool:
+    return gap is not None and any(re.search(rf"\b{re.escape(s.lower())}\b", text.lower()) for s in gap.synonyms)
 
 
 def constraint_met(composer: Composer, background: str) -> Optional[Tuple[str, Program, Feature]]:

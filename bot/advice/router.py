@@ -18,12 +18,13 @@ from bot.advice.answers.places import place_answer
 from bot.advice.answers.programs import (
     a_feature_placed,
     answer_program,
+    asks_more_of_a_feature,
     other_programs_answer,
     program_in_context,
     where_it_is_answer,
     where_to_learn_answer,
 )
-from bot.advice.answers.provenance import figures_named, provenance_rule
+from bot.advice.answers.provenance import provenance_rule
 from bot.advice.answers.readings import (
     ASKS_A_FIGURE,
     DEGREE_HELPS,
@@ -198,7 +199,7 @@ def program_follow_up(advisor: Tools, question: Question, found: Found) -> Optio
         return lambda a, q, _f: answer_program(a, q, in_context)  # "is it accredited?": of the program in context
     if asked and not has_it and not named and (POINTS_BACK.search(low) or the_other):
         return _feature_not_given(program.id, sorted(asked))  # never the other program's feature
-    if feature is not None and not any(found.values()) and _asks_more_of_it(advisor, low):
+    if feature is not None and not any(found.values()) and asks_more_of_a_feature(advisor, low, feature):
         return lambda a, q, _f: answer_program(a, q, {PROGRAM: [program.id], FEATURE: [feature.synonyms[0]]})
     place_gap = advisor.kb.place_gap()
     # "How long does it take?" leans on the program; "how long should I have worked before…?" does not.
@@ -206,17 +207,6 @@ def program_follow_up(advisor: Tools, question: Question, found: Found) -> Optio
     if leans and any(not (place_gap and g == place_gap.id) for g in found.get(GAP, [])):
         return answer_uncovered  # the sources give no length, fees or entry requirements
     return None
-
-
-# "In what subject, though?", "at what level?": a short question after a preposition, naming nothing, after a
-# feature. ("What university is that from?" asks of the article; "who designs it?" is who_is_behind_a_feature's.)
-ASKS_MORE_OF_IT = re.compile(r"^\W*(?:and |so |but |ok |okay )?(?:in|at|of|for|to|from|by|on) (?:what|which)\b")
-
-
-def _asks_more_of_it(advisor: Tools, low: str) -> bool:
-    """A short wh-question that names nothing, not even a figure: it asks more of the feature just given."""
-    short = len(low.split()) <= SHORT_PROGRAM_FOLLOW_UP
-    return short and ASKS_MORE_OF_IT.search(low) is not None and not figures_named(advisor.kb, low)
 
 
 # "like the Leeds one", "than Northeastern's": what follows names a thing compared with.

@@ -231,3 +231,41 @@ def test_the_count_of_a_list_the_last_answer_spoke_of_names_its_items(wired: Adv
         p.text.split(":", 1)[0] for t in kb.topics if t.intent == "ask_worth_it" for p in t.points if ":" in p.text
     ]
     assert factors and all(f in then.text for f in factors)
+
+
+def test_a_visitor_abroad_gets_what_the_program_offers_from_elsewhere(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = next(p for p in kb.programs if any("international" in f.synonyms for f in p.features))
+    feature = next(f for f in program.features if "international" in f.synonyms)
+    place = kb.place_gap()
+    assert place is not None
+    country = next(s for s in place.synonyms if len(s) > 4).title()
+    reply = ask(
+        wired, "could I do it from here?", "ask_program", [("program", program.id)], background=f"I live in {country}."
+    ).text
+    assert feature.text in reply
+
+
+def test_a_program_and_its_feature_named_are_answered_whatever_the_intent(wired: Advisor, kb: KnowledgeBase) -> None:
+    program = next(p for p in kb.programs if any("keep my job" in f.synonyms for f in p.features))
+    feature = next(f for f in program.features if "keep my job" in f.synonyms)
+    reply = ask(
+        wired,
+        "i code for a living and wonder about that msc if i keep my job, doable?",
+        "out_of_scope",
+        [("program", program.id), ("feature", "keep my job")],
+    )
+    assert feature.text in reply.text
+
+
+def test_how_many_after_a_feature_that_gives_a_number(wired: Advisor, kb: KnowledgeBase) -> None:
+    program, feature = next(
+        (p, f) for p in kb.programs for f in p.features if " four " in f" {f.text} " and not f.names
+    )
+    first = ask(
+        wired,
+        f"tell me about its {feature.synonyms[0]}",
+        "ask_program",
+        [("program", program.id), ("feature", feature.synonyms[0])],
+    )
+    then = ask(wired, "how many of them?", "out_of_scope", context=context_after(Context(), first.updates))
+    assert feature.text in then.text

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Sequence, Tuple
 
+from bot.advice.answers.figures import figures_named
 from bot.advice.answers.roles import compare_roles, role_answer
 from bot.advice.compose import Composer
 from bot.advice.state import PROGRAM_TOPIC, program_topic_id
@@ -191,3 +193,21 @@ def features_named_in(advisor: Composer, text: str) -> List[Tuple[str, Program, 
         for s in f.synonyms
         if len(s.split()) > 1 and f" {normalise(s)} " in low
     ]
+
+
+COUNT = re.compile(r"\bhow many\b")  # "how many of them?" after "…from four leading engineering schools"
+NUMBER = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\b")
+# "In what subject, though?", "at what level?": a short question after a preposition, naming nothing, after a
+# feature. ("What university is that from?" asks of the article; "who designs it?" is who_is_behind_a_feature's.)
+ASKS_MORE_OF_IT = re.compile(r"^\W*(?:and |so |but |ok |okay )?(?:in|at|of|for|to|from|by|on) (?:what|which)\b")
+
+
+def asks_more_of_a_feature(advisor: Composer, low: str, feature: Feature) -> bool:
+    """A short question naming nothing, not even a figure, that asks more of the feature just given:
+    "in what subject?", or "how many of them?" when its text gives a number."""
+    if len(low.split()) > SHORT_FEATURE_FOLLOW_UP or figures_named(advisor.kb, low):
+        return False
+    return bool(ASKS_MORE_OF_IT.search(low) or (COUNT.search(low) and NUMBER.search(feature.text)))
+
+
+SHORT_FEATURE_FOLLOW_UP = 5  # words

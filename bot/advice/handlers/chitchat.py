@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.advice.answers.follow_ups import answer_follow_up, next_reading
-from bot.advice.answers.programs import comparison_answer
+from bot.advice.answers.programs import answer_program, comparison_answer
 from bot.advice.answers.roles import figures_not_given
 from bot.advice.answers.topics import passage_answer
 from bot.advice.compose import MAX_BUTTONS
@@ -14,7 +14,7 @@ from bot.advice.screening import wants_to_stop
 from bot.advice.subjects import figures_asked_for, other_job
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Button, Found, Question
-from bot.knowledge.terms import ASPECT, FEATURE, PROGRAM, ROLE
+from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE
 
 # A low-confidence guess is offered as a "Did you mean" button when it is at least this likely.
 SUGGEST_MIN_CONFIDENCE = 0.15
@@ -112,6 +112,10 @@ def answer_out_of_scope(advisor: Tools, question: Question, found: Found) -> Ans
     follow_up = leaning_follow_up(advisor, question)
     if follow_up is not None:
         return advisor.answer(follow_up)
+    if found.get(PROGRAM) and found.get(FEATURE) and not found.get(GAP):
+        # "I'm a software developer… thinking of the Leeds online MSc while keeping my job - doable?": a program
+        # and what it offers are named, whatever else the message holds.
+        return answer_program(advisor, question, found)
     if question.text and not advisor.guard.foreign_subject(question.text):
         closest = passage_answer(advisor, question)
         if closest is not None:
