@@ -269,3 +269,17 @@ def test_how_many_after_a_feature_that_gives_a_number(wired: Advisor, kb: Knowle
     )
     then = ask(wired, "how many of them?", "out_of_scope", context=context_after(Context(), first.updates))
     assert feature.text in then.text
+
+
+def test_a_list_the_last_answers_text_named_is_given_when_asked_after(wired: Advisor, kb: KnowledgeBase) -> None:
+    tech = named_list(kb, "disruptive technologies")
+    topic = next(t for t in kb.topics if any(nl.noun == tech.noun for p in t.points for nl in p.lists))
+    then = ask(wired, "which tech do they mean there?", "follow_up", context=Context(topic=topic.id))
+    assert all(item in then.text for item in tech.items) and f"({len(tech.items)})" in then.text
+
+
+def test_whether_the_degree_helps_the_role_just_discussed(wired: Advisor, kb: KnowledgeBase) -> None:
+    role = next(r for r in kb.described_roles() if r.degree_helps and not r.is_subject)
+    for text in ("so why would they bother with a masters?", "would the degree help with that?"):
+        reply = ask(wired, text, "ask_worth_it", context=Context(role=role.id))
+        assert role.degree_helps in reply.text, text

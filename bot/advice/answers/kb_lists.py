@@ -205,6 +205,16 @@ def list_framed_by(kb: KnowledgeBase, topic_id: object) -> Optional[KBList]:
 
 
 def is_its_list(kb: KnowledgeBase, topic_id: Optional[str], answered_topic: object) -> bool:
-    """True when an answer gave the list the topic in context speaks of ("…weighing three factors")."""
-    listed = context_list(kb, topic_id)
-    return listed is not None and answered_topic == LIST_TOPIC + listed.noun
+    """True when an answer gave a list the topic in context speaks of ("…weighing three factors", "…technologies
+    such as …")."""
+    listed = [k for k in [context_list(kb, topic_id)] if k] + lists_named_in_topic(kb, topic_id)
+    return any(answered_topic == LIST_TOPIC + k.noun for k in listed)
+
+
+def lists_named_in_topic(kb: KnowledgeBase, topic_id: Optional[str]) -> List[KBList]:
+    """The lists the points of a topic name item by item ("…disruptive technologies such as …")."""
+    entry = kb.get(topic_id) if topic_id else None
+    if not isinstance(entry, Topic):
+        return []
+    nouns = {nl.noun for p in entry.points for nl in p.lists}
+    return [k for k in all_lists(kb) if k.noun in nouns]

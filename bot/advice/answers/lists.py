@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from bot.advice.answers.kb_lists import LIST_TOPIC, LISTS, Item, KBList, all_lists, context_list, list_framed_by
+from bot.advice.answers.kb_lists import (
+    LIST_TOPIC,
+    LISTS,
+    Item,
+    KBList,
+    all_lists,
+    context_list,
+    list_framed_by,
+    lists_named_in_topic,
+)
 from bot.advice.answers.list_items import item_answer, membership_answer
 from bot.advice.answers.provenance import articles_named
 from bot.advice.articles import ARTICLE_WORDS, other_article
@@ -198,6 +207,12 @@ def _list_of_the_last_answer(
     """ "What factors should I weigh up?" after the worth-it answer: the items of the list it spoke of."""
     kb_list = context_list(advisor.kb, question.context.topic)
     low = question.text.lower()
-    if kb_list is None or len(low.split()) > SHORT_FOLLOW_UP or not _names_the_list(kb_list, low):
+    if len(low.split()) > SHORT_FOLLOW_UP:
+        return [], articles
+    if kb_list is None or not _names_the_list(kb_list, low):
+        # "What kind of tech are they talking about?" after the skills gap: a list that answer's text named
+        named = [k for k in lists_named_in_topic(advisor.kb, question.context.topic) if k.asked_as.search(low)]
+        kb_list = named[0] if len(named) == 1 and WHICH.search(low) else None
+    if kb_list is None:
         return [], articles
     return [kb_list], list(articles) or state.articles

@@ -184,7 +184,7 @@ WHY_ALONE = re.compile(
 )
 # "Why bother getting one?", "what's the point of it?": whether it is worth it.
 WHY_BOTHER = re.compile(
-    r"\bwhy (?:would |should |do |does )?(?:i |you |anyone |one |people )?bother\b|\bwhat'?s the point\b"
+    r"\bwhy (?:would |should |do |does )?(?:i |you |anyone |one |people |they |he |she )?bother\b|\bwhat'?s the point\b"
     # "…or is it a waste of money?", "what are the downsides of a master's?"
     r"|\bwaste of (?:time|money|\$+|cash)|\b(?:downsides?|drawbacks?|cons|disadvantages?) (?:of|to|with)\b"
     r"[^?.!]{0,30}\b(?:master'?s|masters|msc|degree|going back)"
@@ -200,6 +200,12 @@ def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
     if WHY_ALONE.match(low) and isinstance(topic, Topic):
         handler = handler_for(topic.intent, advisor.kb)
         return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), {})
+    role = advisor.kb.role(question.context.role) if question.context.role else None
+    helps = WHY_BOTHER.search(low) or (DEGREE_HELPS.search(low) and STUDY.search(low))
+    if helps and role and role.degree_helps and not role.is_subject and not any(found.values()):
+        # "so why would they bother with a masters?" after quality engineers: what the degree brings to that role
+        role_handler = handler_for(ROLE_INTENT, advisor.kb)
+        return lambda a, q, _f: role_handler(a, replace(q, intent=ROLE_INTENT), {ROLE: [role.id]})
     if WHY_BOTHER.search(low) and on_the_subject(question, MASTERS) and not found.get(ROLE) and not found.get(PROGRAM):
         worth = handler_for(WORTH_IT, advisor.kb)
         return lambda a, q, f: worth(a, replace(q, intent=WORTH_IT), f)
