@@ -147,7 +147,7 @@ WRONG = [
     # A Northeastern figure quoted in a point that cites Leeds.
     (
         "topics.yml",
-        _point("good_career", 0, text=GOOD_CAREER),
+        _point("good_career", 0, text=GOOD_CAREER, lists=[]),
         "topics.yml: entry 'good_career': field 'points[0].text': \"4%\" not found in source 'leeds'",
     ),
     (
