@@ -22,11 +22,13 @@ QUESTION_WORDS = (
     "do|does|did|is|are|was|were|can|could|should|would|will|"
     "shall|may|might|must|have|has|am|isn't|aren't|don't|doesn't|won't|wouldn't|shouldn't|can't"
 )
+# Orders that ask as a question does: "list the modules", "name the frameworks", "give me the figure".
+ORDERS = "name|list|give me|show me|tell me|explain|describe|outline|summari[sz]e"
 ASKING = re.compile(
     r"^\s*(?:(?:so|and|also|but|then|plus|oh|ok|okay|well|hi|hello|hey|thanks|right|in a nutshell|in short|"
     r"basically|quick question|real quick|quickly|honestly|seriously|[a-z]+ly|"
     r"(?:according to|acc to|per|in) (?:the )?[\w']+(?: (?:article|piece|post|blog|uni|university))?)\W+)*"
-    r"(?:" + QUESTION_WORDS + r"|tell me|explain|describe|i want to know|i'd like to know|i would like to know|"
+    r"(?:" + QUESTION_WORDS + r"|" + ORDERS + r"|i want to know|i'd like to know|i would like to know|"
     r"i'm wondering|i am wondering|i wonder|any idea|could you|can you|please)\b",
     re.IGNORECASE,
 )
@@ -36,7 +38,9 @@ SENTENCE_END = re.compile(r"(?<=[?!.;:])\s+|\n+|\s+(?=\(?\d[).]\s)")
 # A second question joined to the first: ", and do I need …", " and also which …", "? also …", " + how …".
 JOINED = re.compile(
     r"(?:,\s*|\s+)(?:and|also|plus|but|\+|&)\s+(?:also\s+|[a-z]+ly\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
-    r"|,\s*(?:[a-z]+ly\s+)?(?=(?:what|which|who|where|when|why|how)\b)",
+    r"|,\s*(?:[a-z]+ly\s+)?(?=(?:what|which|who|where|when|why|how)\b)"
+    # ", and name the frameworks…": an order after a comma and "and" is a part of its own
+    r"|,\s*(?:and|also|plus)\s+(?=(?:" + ORDERS + r")\b)",
     re.IGNORECASE,
 )
 

@@ -108,3 +108,13 @@ def test_two_words_opening_with_a_question_word_are_a_question_of_their_own() ->
 def test_a_listed_item_of_two_words_is_still_asked() -> None:
     message = "two things: starting salary, and whether northeastern is online"
     assert [p.text(message) for p in questions_of(message)] == ["starting salary", "whether northeastern is online"]
+
+
+def test_an_order_after_a_comma_and_and_is_a_part_of_its_own() -> None:
+    message = "how do the two jobs differ, and list the modules the online course covers"
+    assert [p.text(message) for p in questions_of(message)] == [
+        "how do the two jobs differ",
+        "list the modules the online course covers",
+    ]
+    # a plain "and" before a noun is no order: "skills and list" stays one question
+    assert questions_of("which skills and list of modules?") == []
