@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable, List, Optional
 
+from bot.advice.answers.acronyms import acronym_rule
 from bot.advice.answers.article_figures import figures_of_an_article
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
 from bot.advice.answers.lists import OTHER_ONE, list_rule
@@ -37,11 +38,13 @@ from bot.advice.answers.readings import (
     a_program_asked_for,
     a_role_in_an_article,
     a_sectors_pay,
+    claim_follow_up,
     institution_named,
     jobs_of_a_program,
     named_in,
     own_job_and_the_degree,
     signs_of_readiness,
+    what_each_focuses_on,
     who_is_behind_a_feature,
     whom_it_is_for,
     why_follow_up,
@@ -52,7 +55,7 @@ from bot.advice.answers.topics import technical_track_answer
 from bot.advice.profile import OWN_MOVE, prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.retrieval import PROGRAM_WORDS
-from bot.advice.subjects import figures_asked_for, other_degree, other_institution, other_job
+from bot.advice.subjects import figures_asked_for, job_of_their_own, other_degree, other_institution, other_job
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
 from bot.knowledge.model import Statistic
@@ -247,8 +250,10 @@ def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Ha
         return None
     role = advisor.kb.role(job)
     low = question.text.lower()
-    if role is not None and role.degree_helps and DEGREE_HELPS.search(low) and not ASKS_A_FIGURE.search(low):
+    if role is not None and role.involves and DEGREE_HELPS.search(low) and not ASKS_A_FIGURE.search(low):
         return _role(role.id)  # "I'm a quality analyst. Would a master's help me?": what the degree brings to it
+    if job_of_their_own(question.said(), job):
+        return None  # "software dev here, 8 yrs in… options?": the visitor's job, not one asked about
     if role is not None and not named_in(question.text, role.synonyms) and OWN_MOVE.search(low):
         return None  # "…2 years as an ops analyst. Would a master's make sense for me?": their job, not the subject
     return _figures_not_given(job, figures)  # "what do civil engineers earn?", "are civil engineering jobs up?"
@@ -301,11 +306,13 @@ def gap_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
 
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
 CONTEXT_RULES: List[Rule] = [
+    acronym_rule,
     whom_it_is_for,
     why_follow_up,
     who_is_behind_a_feature,
     figures_of_an_article,
     provenance_rule,
+    claim_follow_up,
     list_rule,
     role_in_context_rule,
     program_follow_up,
@@ -315,6 +322,7 @@ CONTEXT_RULES: List[Rule] = [
 ]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
+    what_each_focuses_on,
     a_role_in_an_article,
     a_claim_of_an_article,
     jobs_of_a_program,

@@ -59,6 +59,9 @@ ASKS_FOR_SIGNS = re.compile(
     r"(?:know|kno|tell|recogni[sz]e|judge|decide|figure out|work out)\b[^?.!]{0,40}\bready\b"
     r"|\bsigns?\b[^?.!]{0,40}\bready\b|\bready\b[^?.!]{0,50}\b(?:any|what|which|the) signs?\b"
     r"|\b(?:what|which|any) (?:are (?:the )?)?signs?\b[^?.!]{0,40}\b(?:management|manager|mgmt|lead|leadership|move)\b"
+    # "is that a sign I should move to management?", "does that mean I'm ready?"
+    r"|\b(?:is|are) (?:that|this|these|those|it|they) (?:a |any )?(?:good )?signs? (?:that )?(?:i|i'?m|i am)\b"
+    r"|\bdoes (?:that|this|it) mean (?:i'?m|i am) ready\b"
 )
 
 
@@ -72,6 +75,9 @@ ASKS_WHO_FOR = re.compile(
     r"|\bwho (?:would|does|is|are)\b[^?.!]{0,40}\b(?:a good fit|good fit|suited|suitable|ideal|right)\b"
     r"[^?.!]{0,10}\bfor\b"
     r"|\b(?:only|just) for (?:engineers|people with an? engineering|those with an? engineering|graduates)\b"
+    # "who does the Leeds blog say engineering management is for?", "what if I'm not an engineer?"
+    r"|\bwho\b[^?.!]{0,40}\b(?:it|engineering management|em|management)(?:'s| is| are) (?:really |mainly )?"
+    r"(?:for|aimed at|meant for|designed for)\b|\bwhat if (?:i'?m|i am) not an? engineer\b"
     # "is engineering management even a path for ops people?"
     r"|\bis (?:it|em|engineering management|this|that)\b[^?.!]{0,20}\b(?:a path|an option|a route|open|possible|"
     r"realistic|suitable) (?:for|to) (?:\w+ ){0,2}"

@@ -221,3 +221,13 @@ def other_institution(advisor: Tools, text: str) -> Optional[str]:
         if low not in ours and low not in advisor.kb_words and low not in places and low not in studied:
             return word  # a country ("engineer in Australia") is where the visitor is, not a university
     return None
+
+
+def job_of_their_own(said: str, job: str) -> bool:
+    """True when the visitor names the job as theirs: "software developer here", "I'm a data analyst"."""
+    phrase = re.escape(normalise(job.replace("_", " ")).rstrip("s"))
+    return bool(
+        re.search(
+            rf"(?:\b(?:i'?m|i am|i work as|working as|my job as) (?:an? )?{phrase}|{phrase}s? here\b)", normalise(said)
+        )
+    )

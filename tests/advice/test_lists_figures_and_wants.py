@@ -283,3 +283,61 @@ def test_whether_the_degree_helps_the_role_just_discussed(wired: Advisor, kb: Kn
     for text in ("so why would they bother with a masters?", "would the degree help with that?"):
         reply = ask(wired, text, "ask_worth_it", context=Context(role=role.id))
         assert role.degree_helps in reply.text, text
+
+
+# -- short names, what each centres on, an article's reading, whom it is for -----------------------------------
+
+
+def test_a_short_name_the_kb_spells_out_is_spelt_out(wired: Advisor, kb: KnowledgeBase) -> None:
+    from bot.advice.answers.acronyms import spelt_out
+
+    spelt = spelt_out(kb, "cmi")
+    assert spelt is not None
+    reply = ask(wired, "hang on, what does CMI stand for?", "ask_uncovered").text
+    assert spelt[0] in reply
+    assert spelt_out(kb, "xyz") is None  # no guess for a short name the KB never spells out
+
+
+def test_what_each_side_focuses_on_is_the_summary(wired: Advisor, kb: KnowledgeBase) -> None:
+    summary = next(t for t in kb.topics if t.intent == "ask_summary")
+    reply = ask(
+        wired, "what do engineers focus on compared with managers?", "ask_difference", [("aspect", "scope")]
+    ).text
+    assert summary.points[0].text in reply
+
+
+def test_a_topic_asked_of_a_university_is_that_articles_reading(wired: Advisor, kb: KnowledgeBase) -> None:
+    definition = next(t for t in kb.topics if t.intent == "ask_definition")
+    question = Question(
+        "ask_program",
+        "so how is engineering management defined, according to leeds?",
+        [("program", "leeds")],
+        Context(),
+        ranking=[("ask_program", 0.4), ("ask_definition", 0.3)],
+    )
+    reply = wired.answer(question).text
+    assert any(p.text in reply for p in definition.points if p.source == "leeds")
+    assert not any(p.text in reply for p in definition.points if p.source != "leeds")
+
+
+def test_whom_it_is_for_asked_of_an_article_or_by_a_non_engineer(wired: Advisor, kb: KnowledgeBase) -> None:
+    fit = next(t for t in kb.topics if t.intent == "ask_fit")
+    reply = ask(
+        wired, "who does the leeds piece say engineering management is for?", "ask_program", [("program", "leeds")]
+    )
+    assert fit.points[0].text in reply.text
+    then = ask(wired, "what if i am not an engineer?", "ask_role", context=context_after(Context(), reply.updates))
+    assert fit.points[0].text in then.text
+
+
+def test_is_that_a_sign_after_what_they_like_gets_the_signs(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "i love planning sprints. is that a sign i should manage?", "nlu_fallback").text
+    assert all(s.sign in reply for s in kb.readiness_signals)
+
+
+def test_a_job_the_visitor_says_is_theirs_is_not_asked_about() -> None:
+    from bot.advice.subjects import job_of_their_own
+
+    assert job_of_their_own("software developer here, 8 years in. options?", "software developers")
+    assert job_of_their_own("I'm a data analyst at a bank", "data analyst")
+    assert not job_of_their_own("what do software developers earn?", "software developers")

@@ -34,6 +34,10 @@ def _signs(kb: KnowledgeBase) -> List[Item]:
     return [(s.label, (s.source, s.section)) for s in kb.readiness_signals]
 
 
+def _sign_worded(kb: KnowledgeBase, label: str) -> Optional[str]:
+    return next((s.sign for s in kb.readiness_signals if s.label == label), None)
+
+
 def _feature_names(feature_word: str) -> Callable[[KnowledgeBase], List[Item]]:
     """The names a program feature lists (its `names`), e.g. the modules or the frameworks."""
 
@@ -92,6 +96,8 @@ class KBList:
     framed_by: Optional[str] = None  # the intent of the topic whose points head this list in its answer
     points_of: Optional[str] = None  # the intent of the topic whose points are this list's items
     aspect: Optional[str] = None  # the comparison aspect whose text names the list (the context after it)
+    # Each item as the article words it, when its name is a short label ("mentoring others" -> "You enjoy…")
+    worded: Optional[Callable[[KnowledgeBase, str], Optional[str]]] = None
 
 
 def _nouns(pattern: str) -> re.Pattern[str]:
@@ -106,7 +112,7 @@ LISTS: List[KBList] = [
         framed_by="ask_jobs",
     ),
     KBList("sectors", _nouns(r"sectors?|industries|industry|fields"), _sectors),
-    KBList("signs that you may be ready", _nouns(r"signs?|signals?|indicators?"), _signs),
+    KBList("signs that you may be ready", _nouns(r"signs?|signals?|indicators?"), _signs, worded=_sign_worded),
     KBList("modules", _nouns(r"modules?"), _feature_names("modules")),
     KBList("frameworks", _nouns(r"frameworks?"), _feature_names("frameworks")),
     KBList(  # before the points of difference: "how many points are in the key differences summary?"

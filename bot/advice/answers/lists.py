@@ -121,8 +121,13 @@ def list_answer(advisor: Tools, kb_lists: Sequence[KBList], articles: Sequence[S
             if not found:
                 lines.append(f"The {publisher} article doesn't list any {kb_list.noun}.")
                 continue
-            lines.append(f"The {publisher} article names {count_words(len(found))} {kb_list.noun}: {_join(found)}.")
             citations += list(dict.fromkeys(c for _, c in by_source[source_id]))
+            worded = [kb_list.worded(kb, name) for name in found] if kb_list.worded else []
+            if worded and all(worded):
+                said = "\n".join(f"- {w}" for w in worded)  # as the article words each, one a line
+                lines.append(f"The {publisher} article names {count_words(len(found))} {kb_list.noun}:\n{said}")
+                continue
+            lines.append(f"The {publisher} article names {count_words(len(found))} {kb_list.noun}: {_join(found)}.")
     if not lines:
         return None
     # The list is the context: "what about the other uni?" asks the same list of the other article.

@@ -35,6 +35,7 @@ from bot.knowledge.text import normalise
 
 PROGRAM_INTENT, ROLE_INTENT = "ask_program", "ask_role"
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
+FOLLOW_UP = "follow_up"  # "and how does Leeds define it?"
 
 # Asking whether some program exists: "is there a master's I could do around work?", "any course I can do from home?"
 ASKS_FOR_A_PROGRAM = re.compile(
@@ -111,7 +112,7 @@ def a_claim_of_an_article(advisor: Tools, question: Question, found: Found) -> O
     that figure's topic answers it, narrowed to the article.
     """
     low = question.text.lower()
-    if question.intent not in (PROGRAM_INTENT, UNSURE) or not found.get(PROGRAM) or found.get(FEATURE):
+    if question.intent not in (PROGRAM_INTENT, UNSURE, FOLLOW_UP) or not found.get(PROGRAM) or found.get(FEATURE):
         return None
     if found.get(ROLE) or PROGRAM_NOUNS.search(low) or not ATTRIBUTED.search(low):
         return None
@@ -120,10 +121,22 @@ def a_claim_of_an_article(advisor: Tools, question: Question, found: Found) -> O
         last = advisor.kb.get(question.context.topic or "")
         topic = last if isinstance(last, Topic) else None  # "…, and how does Leeds define it?": the topic just answered
     if topic is None:
+        topic = next_topic_guess(advisor, question)  # "what is engineering management according to Northeastern?"
+    if topic is None:
         return None
     handler = handler_for(topic.intent, advisor.kb)
     rest = {label: ids for label, ids in found.items() if label != PROGRAM}
     return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), rest)
+
+
+NEXT_GUESS = 0.15  # NLU's next reading must be at least this likely
+
+
+def next_topic_guess(advisor: Tools, question: Question) -> Optional[Topic]:
+    """NLU's next reading of a question it read as the program's, when that reading is a topic's."""
+    guesses = [(n, c) for n, c in question.ranking if n != question.intent and c >= NEXT_GUESS]
+    topic = advisor.kb.topic_for_intent(guesses[0][0]) if guesses else None
+    return topic if isinstance(topic, Topic) and topic.intent != PROGRAM_INTENT else None
 
 
 def topic_of_figure_named(advisor: Tools, low: str) -> Optional[Topic]:
@@ -265,7 +278,8 @@ def a_figure_by_its_words(advisor: Tools, question: Question, found: Found) -> O
 
 # "Would a master's help me?": whether the degree helps, not how much it adds.
 DEGREE_HELPS = re.compile(
-    r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for)\b"
+    r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for|get me into|"
+    r"get me in|get into|lead me to|open doors)\b"
 )
 ASKS_A_FIGURE = re.compile(
     r"\b(?:how much|how many|how fast|by how|percent|per cent|figure|number|salary|salaries|pay|paid|earn|earns|"
@@ -354,3 +368,27 @@ def named_in(text: str, names: List[str]) -> bool:
 
 
 STUDY = re.compile(r"\b(?:master'?s?|masters|msc|ms|degree|course|program|programme)\b")
+
+
+# "What do engineers focus on vs managers?": what each centres on, which the summary says, not the scope of work.
+FOCUS_ON = re.compile(r"\bfocus(?:es|ed|ing)? on\b|\bcentres? on\b|\bcenters? on\b")
+SUMMARY_INTENT = "ask_summary"
+
+
+def what_each_focuses_on(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """The summary's points on what engineering and its management each centre on."""
+    if (
+        not FOCUS_ON.search(question.text.lower())
+        or found.get(PROGRAM, [])
+        and PROGRAM_NOUNS.search(question.text.lower())
+    ):
+        return None
+    if found.get(ROLE, []) not in ([], [_subject_id(advisor)]) or found.get(FEATURE) or found.get(GAP):
+        return None
+    summary = handler_for(SUMMARY_INTENT, advisor.kb)
+    return lambda a, q, f: summary(a, replace(q, intent=SUMMARY_INTENT), {})
+
+
+def claim_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "And how does Leeds define it?": the topic just answered, of the other university's article."""
+    return a_claim_of_an_article(advisor, question, found) if question.intent == "follow_up" else None
