@@ -259,7 +259,7 @@ class Advisor(Tools):
             if not part.entities:  # "where could I learn it?" after naming the Routemap: "it" is in the background
                 part = replace(part, entities=list(question.entities))
             # "What role is that?" reads like a follow-up on its own; here "that" is the message's own background.
-            leans_on_background = part.intent in CONTEXT_INTENTS and bool(question.background)
+            leans_on_background = part.intent in (CONTEXT_INTENTS | SMALL_TALK) and bool(question.background)
             if whole > part.confidence or leans_on_background:
                 return [replace(part, intent=question.intent, confidence=whole)] if whole >= MIN_PART_CONFIDENCE else []
             return [part] if part.confidence >= MIN_PART_CONFIDENCE else []

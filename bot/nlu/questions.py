@@ -130,6 +130,14 @@ LEANS_ON_CONTEXT = re.compile(
 WH_START = re.compile(r"^\W*(?:and |also |plus )?(?:what|which|who|where|when|why|how)\b", re.IGNORECASE)
 
 
+SHORT_ASK = re.compile(r"^\W*(?:so\W+|and\W+|but\W+)?[a-z']+(?:\s+[a-z']+)?\s*\?+\s*$", re.IGNORECASE)
+
+
+def _short_ask(text: str) -> bool:
+    """One or two words ending the message with a question mark: "worth it?", "doable?"."""
+    return bool(SHORT_ASK.match(text))
+
+
 def _long_enough(text: str) -> bool:
     """Three words at least, or two that open with a question word: "and you?" is not a question of its own."""
     n = len(text.split())
@@ -144,6 +152,8 @@ def questions_of(message: str) -> List[Part]:
     """
     parts = split_message(message)
     questions = [p for p in parts if p.asks and (p.listed or _long_enough(p.text(message)))]
+    if not questions and len(parts) > 1 and not any(p.asks for p in parts[:-1]) and _short_ask(parts[-1].text(message)):
+        questions = [parts[-1]]  # "…6 yrs experience, eyeing the Northeastern MS. worth it?": the question is last
     if len(parts) <= 1 or not questions:
         return []
     if len(questions) == 1 and LEANS_ON_CONTEXT.search(questions[0].text(message)):

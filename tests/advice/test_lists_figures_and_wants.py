@@ -341,3 +341,8 @@ def test_a_job_the_visitor_says_is_theirs_is_not_asked_about() -> None:
     assert job_of_their_own("software developer here, 8 years in. options?", "software developers")
     assert job_of_their_own("I'm a data analyst at a bank", "data analyst")
     assert not job_of_their_own("what do software developers earn?", "software developers")
+
+
+def test_an_order_to_name_two_lists_gets_both(wired: Advisor, kb: KnowledgeBase) -> None:
+    reply = ask(wired, "name the sectors and the job titles the articles give", "ask_program").text
+    assert "sectors" in reply and "job titles" in reply

@@ -118,3 +118,9 @@ def test_an_order_after_a_comma_and_and_is_a_part_of_its_own() -> None:
     ]
     # a plain "and" before a noun is no order: "skills and list" stays one question
     assert questions_of("which skills and list of modules?") == []
+
+
+def test_a_short_question_ending_a_background_is_its_question() -> None:
+    message = "Civil engineer, 7 years in, looking at the Leeds course. doable?"
+    assert [p.text(message) for p in questions_of(message)] == ["doable?"]
+    assert questions_of("thanks. bye!") == []  # no question mark, no question

@@ -45,6 +45,7 @@ WHICH = re.compile(r"\b(?:which|what)\b")
 WHAT_ARE = re.compile(r"\b(?:what|which) (?:are|were|r|was) (?:the |all the |those |these |its |their )?")
 # An order to list: "list the modules", "name all the soft skills", "give me the sectors".
 LIST_ORDER = re.compile(r"^\W*(?:(?:please|pls|can you|could you)\s+)?(?:list|name|enumerate|give me|tell me)\b")
+AND_ANOTHER = re.compile(r"\band (?:\w+ ){0,2}(?:the )?\w+")
 ASKS_BY_WH = re.compile(r"\b(?:which|what)\s+(?:(?:the|all|any|every|of|its|their|some)\s+)*")
 ASKS_FOR = re.compile(rf"(?:\b(?:which|what)\b|{LIST_VERB.pattern})\s+(?:(?:the|all|any|every|of|its|their|some)\s+)*")
 # A short question leaning on the last answer: "and which sectors?", "what about the frameworks?".
@@ -70,6 +71,8 @@ def lists_asked(text: str, kb: Optional[KnowledgeBase] = None) -> List[KBList]:
         # A list asked by "which"/"what" first: "what kinds of thinking does it say the best programs build?"
         by_which = [kb_list for kb_list in named if _noun_after(kb_list, ASKS_BY_WH, low)]
         listed = by_which or [kb_list for kb_list in named if _names_the_list(kb_list, low)]
+        if LIST_ORDER.match(low) and AND_ANOTHER.search(low):
+            listed = listed + [k for k in named if k not in listed]  # "name two modules and two job titles"
         if listed:
             return listed[:2]
     # "what were the factors again?", "what are the areas leeds uses to compare…?"
