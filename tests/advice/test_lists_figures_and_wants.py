@@ -346,3 +346,8 @@ def test_a_job_the_visitor_says_is_theirs_is_not_asked_about() -> None:
 def test_an_order_to_name_two_lists_gets_both(wired: Advisor, kb: KnowledgeBase) -> None:
     reply = ask(wired, "name the sectors and the job titles the articles give", "ask_program").text
     assert "sectors" in reply and "job titles" in reply
+
+
+def test_what_it_means_asks_no_short_name(wired: Advisor) -> None:
+    reply = ask(wired, "my dishwasher shows a red light, what does it mean", "out_of_scope")
+    assert "stands for" not in reply.text

@@ -21,6 +21,7 @@ STANDS_FOR = re.compile(
     r"|\bwhat(?:'s| is|s) the full (?:name|form) of (?:the )?([A-Za-z]{2,6})\b",
     re.IGNORECASE,
 )
+NOT_SHORT_NAMES = frozenset({"it", "that", "this", "they", "he", "she", "you", "we", "its", "one"})
 CONNECTORS = frozenset({"of", "in", "for", "and", "the", "on", "to", "&"})
 
 
@@ -28,8 +29,10 @@ def acronym_rule(advisor: Tools, question: Question, found: Found) -> Optional[C
     """Router rule: a short name asked to be spelt out, when the KB spells it out."""
     match = STANDS_FOR.search(question.text)
     short = next((g for g in match.groups() if g), None) if match else None
-    if short is None:
+    if short is None or short.lower() in NOT_SHORT_NAMES:
         return None
+    if "mean" in match.group(0).lower() and not short.isupper():  # type: ignore[union-attr]
+        return None  # "what does it mean?" asks no short name; "what does CMI mean?" does
     spelt = spelt_out(advisor.kb, short)
     if spelt is None:
         return None
