@@ -63,6 +63,7 @@ SOURCES_INTENT = "ask_sources"
 RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's own words (answers.personal)
 FOLLOW_UP_INTENT = "follow_up"
 CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
+SURE_READING = 0.85  # NLU this sure of a question's topic: the question is that topic's, "it" or not
 # A follow-up that points back at what the last answer was about: "what technologies did it mention?"
 # "Like what?", "such as?", "for example?": the last answer's entry, in its own texts.
 ASKS_FOR_EXAMPLES = re.compile(r"^\W*(?:like what|such as( what)?|for example|for instance|examples?|e\.?g\.?)\W*$")
@@ -145,19 +146,17 @@ class Advisor(Tools):
         return answer
 
     def scoped(self, answer: Answer, named: Sequence[Source]) -> Answer:
-        """The answer narrowed to the one article the question names; a topic heading a list, to its list."""
+        """The answer narrowed to the article the question names; a topic heading a list (not roles compared), to it."""
         kb_list = list_framed_by(self.kb, answer.updates.get("topic"))
-        if kb_list is not None and len(named) == 1 and answer.kind == AnswerKind.ANSWER:
+        if kb_list and len(named) == 1 and answer.kind == AnswerKind.ANSWER and "role" not in answer.updates:
             return list_answer(self, [kb_list], named) or answer  # "which jobs does the Leeds article name?"
         return scoped_to_article(self, answer, named)
 
     def on_the_last_answer(self, question: Question, answer: Answer) -> Answer:
         """A short follow-up on what the last answer was about, read against that entry's texts.
 
-        "Any named frameworks?" after the Leeds MSc, "and what kind of degree?" after the experience
-        employers ask for: declined or not understood on its own, the word it asks about is in a text
-        of the entry just discussed. "What technologies did it mention?" after why Leeds calls it a
-        good career points back ("it") at that entry, so an answer about another entry is not it.
+        "Any named frameworks?" after the Leeds MSc: declined or not understood alone, the word it asks
+        about is in a text of the entry just discussed. "What technologies did it mention?" points back.
         """
         context = question.context
         within = frozenset(e for e in (context.topic, context.aspect, context.program, context.role) if e)
@@ -174,6 +173,7 @@ class Advisor(Tools):
             and not answered & within
             and not any(label in ENTRY_LABELS for label, _ in question.entities)
             and not OTHER_ONE.search(question.text.lower())  # "what about the other uni's?" leaves the last entry
+            and max((c for _n, c in question.ranking[:1]), default=0) < SURE_READING  # "…, and is it a good career?"
             and bool(POINTS_BACK.search(question.text.lower()) or CONTINUES.match(question.text.lower()))
             # "And with a master's, by how much more?": a figure asked and given is the answer.
             and not (ASKS_HOW_MUCH.search(question.text.lower()) and quotes_a_figure(self.kb, answer.text))

@@ -284,6 +284,8 @@ NOT_ENGINEERING = re.compile(
     r"\b(?:not|non)[- ](?:from |in |an? )?engineering\b(?! manag)|\bno engineering (?:degree|background)\b"
     r"|\bwithout an? engineering (?:degree|background)\b|\bnot an? engineer\b"
     r"|\b(?:don'?t|do not|didn'?t|did not) (?:have|hold|get|study|do) (?:an? )?engineering (?:degree|background)\b"
+    r"|\b(?:undergrad|undergraduate|first degree|bachelor'?s?|degree) (?:is ?n'?t|is not|isnt|wasn'?t|was not|not) "
+    r"(?:relevant|in engineering|engineering|related)\b"
 )
 OTHER_THAN_ENGINEERING = "another subject"
 
@@ -306,4 +308,5 @@ OWN_MOVE = re.compile(
     r"|\b(?:would|will|could) (?:a|an|the|my) (?:master'?s|masters|msc|degree)\b[^?.!]{0,50}\bhelp\b"
     r"|\bfor me\b|\bmy chances\b|\bapply (?:now|yet)\b|\bis it (?:too )?(?:early|late|soon)\b"
     r"|\bhelp (?:me|someone like me|people like me|my career)\b|\b(?:someone|people) like me\b"
+    r"|\bif my (?:undergrad|undergraduate|degree|first degree|bachelor'?s?)\b"
 )

@@ -49,7 +49,7 @@ from bot.advice.answers.readings import (
     whom_it_is_for,
     why_follow_up,
 )
-from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule
+from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule, two_roles_compared
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
 from bot.advice.profile import OWN_MOVE, prefers_technical_work
@@ -322,6 +322,7 @@ CONTEXT_RULES: List[Rule] = [
 ]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
+    two_roles_compared,
     what_each_focuses_on,
     a_role_in_an_article,
     a_claim_of_an_article,

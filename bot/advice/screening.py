@@ -78,6 +78,8 @@ ASKS_WHO_FOR = re.compile(
     # "who does the Leeds blog say engineering management is for?", "what if I'm not an engineer?"
     r"|\bwho\b[^?.!]{0,40}\b(?:it|engineering management|em|management)(?:'s| is| are) (?:really |mainly )?"
     r"(?:for|aimed at|meant for|designed for)\b|\bwhat if (?:i'?m|i am) not an? engineer\b"
+    r"|\b(?:is|think) (?:it|this|engineering management|em|management) (?:is )?(?:really )?(?:for|right for|meant for|"
+    r"suited to) (?:people like me|someone like me|people like us)\b"
     # "is engineering management even a path for ops people?"
     r"|\bis (?:it|em|engineering management|this|that)\b[^?.!]{0,20}\b(?:a path|an option|a route|open|possible|"
     r"realistic|suitable) (?:for|to) (?:\w+ ){0,2}"

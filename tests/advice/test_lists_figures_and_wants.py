@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Sequence, Tuple
 
+import pytest
+
 from bot.advice import Advisor, Answer, AnswerKind, Context, Question
 from bot.advice.answers.figures import figures_named
 from bot.advice.profile import profile_from
@@ -351,3 +353,71 @@ def test_an_order_to_name_two_lists_gets_both(wired: Advisor, kb: KnowledgeBase)
 def test_what_it_means_asks_no_short_name(wired: Advisor) -> None:
     reply = ask(wired, "my dishwasher shows a red light, what does it mean", "out_of_scope")
     assert "stands for" not in reply.text
+
+
+# -- sixth batch: compared roles of one article, gaps, the reasons to enrol, a sure reading --------------------
+
+
+def test_two_roles_compared_of_one_article_are_both_described(wired: Advisor, kb: KnowledgeBase) -> None:
+    first, second = [r for r in kb.described_roles() if not r.is_subject][:2]
+    reply = ask(
+        wired,
+        f"{first.title} vs {second.title}, going by the northeastern article?",
+        "ask_role",
+        [("role", first.id), ("role", second.id), ("program", "northeastern")],
+    ).text
+    assert first.involves in reply and second.involves in reply  # type: ignore[operator]
+
+
+def test_the_reasons_an_article_gives_to_enrol_are_listed(wired: Advisor, kb: KnowledgeBase) -> None:
+    bullets = [f.bullet for p in kb.programs for f in p.features if f.bullet]
+    reply = ask(wired, "list the reasons the leeds page gives to enrol", "ask_program", [("program", "leeds")]).text
+    assert bullets and all(b in reply for b in bullets)
+
+
+def test_a_list_asked_of_an_article_by_any_verb_is_the_list(wired: Advisor, kb: KnowledgeBase) -> None:
+    titles = [r.title for r in kb.roles if r.source == "northeastern"]
+    reply = ask(
+        wired,
+        "what job titles does the northeastern article walk through?",
+        "ask_program",
+        [("program", "northeastern")],
+    ).text
+    assert all(t in reply for t in titles)
+
+
+def test_a_feature_asked_after_its_articles_answer_is_its_programs(wired: Advisor, kb: KnowledgeBase) -> None:
+    program, feature = next((p, f) for p in kb.programs for f in p.features if f.names and "frameworks" in f.synonyms)
+    context = Context(citations=(f"{program.source}|{feature.section}",))
+    reply = ask(
+        wired, "any particular frameworks you learn on it?", "out_of_scope", [("feature", "frameworks")], context
+    )
+    assert feature.text in reply.text
+    alone = ask(wired, "how do i juggle my hobby while working nights", "out_of_scope", [("feature", "while working")])
+    assert alone.kind == AnswerKind.DECLINE  # a feature's word, with no program named or just cited
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("how many direct reports does a manager usually have?", "direct reports"),
+        ("is a non-compete enforceable?", "non-compete"),
+    ],
+)
+def test_team_size_and_legal_questions_are_not_covered(wired: Advisor, text: str, named: str) -> None:
+    reply = ask(wired, text, "ask_manager_work", [("gap", named)])
+    assert reply.kind == AnswerKind.NOT_COVERED
+
+
+def test_a_sure_reading_is_not_moved_back_to_the_last_entry(wired: Advisor, kb: KnowledgeBase) -> None:
+    fit = next(t for t in kb.topics if t.intent == "ask_fit")
+    good = next(t for t in kb.topics if t.intent == "ask_good_career")
+    question = Question(
+        "ask_good_career", "and is it a good career?", [], Context(topic=fit.id), [("ask_good_career", 0.95)]
+    )
+    assert good.points[0].text in wired.answer(question).text
+
+
+def test_an_undergrad_that_isnt_relevant_is_a_first_degree_outside_engineering() -> None:
+    said = profile_from("if my undergrad isn't relevant, is going back to school worth it?")
+    assert said.degree_outside_engineering

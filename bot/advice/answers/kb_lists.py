@@ -146,7 +146,10 @@ LISTS: List[KBList] = [
     ),
     KBList(
         "reasons to enrol",
-        _nouns(r"reasons to enrol|reasons? (?:to|why you should|why to) (?:enrol|enroll|study|join|sign up|apply)"),
+        _nouns(
+            r"reasons to enrol|reasons?\b(?:\s+[\w']+){0,5}?\s+(?:to|why you should|why to|for) "
+            r"(?:enrol|enroll|enrolling|study|studying|join|joining|sign up|apply|applying)"
+        ),
         _bullets,
     ),
     KBList("programs", _nouns(r"programs|programmes|courses|master's programs|masters programs"), _programs),

@@ -67,6 +67,9 @@ def lists_asked(text: str, kb: Optional[KnowledgeBase] = None) -> List[KBList]:
         return counted[:2]
     if COUNT.search(low):
         return []
+    by_wh = [kb_list for kb_list in named if _noun_after(kb_list, ASKS_BY_WH, low)]
+    if by_wh and kb is not None and ARTICLE_WORDS.search(low) and articles_named(kb, text):
+        return by_wh[:2]  # "what job titles does the Northeastern article go through?": whatever its verb
     if LIST_VERB.search(low) and (WHICH.search(low) or LIST_ORDER.match(low)):
         # A list asked by "which"/"what" first: "what kinds of thinking does it say the best programs build?"
         by_which = [kb_list for kb_list in named if _noun_after(kb_list, ASKS_BY_WH, low)]

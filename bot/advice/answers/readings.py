@@ -279,7 +279,7 @@ def a_figure_by_its_words(advisor: Tools, question: Question, found: Found) -> O
 # "Would a master's help me?": whether the degree helps, not how much it adds.
 DEGREE_HELPS = re.compile(
     r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for|get me into|"
-    r"get me in|get into|lead me to|open doors)\b"
+    r"get me in|get into|lead me to|open doors|give|gives)\b"
 )
 ASKS_A_FIGURE = re.compile(
     r"\b(?:how much|how many|how fast|by how|percent|per cent|figure|number|salary|salaries|pay|paid|earn|earns|"
@@ -363,8 +363,8 @@ def own_job_and_the_degree(advisor: Tools, question: Question, found: Found) -> 
 
 
 def named_in(text: str, names: List[str]) -> bool:
-    low = f" {normalise(text)} "
-    return any(f" {normalise(n)} " in low for n in names)
+    low = normalise(text)
+    return any(re.search(rf"(?<!\w){re.escape(normalise(n))}(?!\w)", low) for n in names)
 
 
 STUDY = re.compile(r"\b(?:master'?s?|masters|msc|ms|degree|course|program|programme)\b")

@@ -124,3 +124,12 @@ def role_in_context_rule(advisor: Tools, question: Question, found: Found) -> Op
         if len(roles) == 1:
             return lambda a, q, f: role_answer(a, roles[0])
     return None
+
+
+def two_roles_compared(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "What does a program manager do vs a product manager, per Northeastern?": the two roles side by side."""
+    roles = [advisor.kb.role(r) for r in found.get(ROLE, [])]
+    described = [r for r in roles if r is not None and r.involves]
+    if len(described) < 2 or not COMPARES.search(question.text.lower()):
+        return None
+    return lambda a, q, f: compare_roles(a, described[:3])

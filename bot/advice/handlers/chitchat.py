@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.advice.answers.follow_ups import answer_follow_up, next_reading
-from bot.advice.answers.programs import answer_program, comparison_answer
+from bot.advice.answers.programs import answer_program, comparison_answer, programs_with_feature
 from bot.advice.answers.roles import figures_not_given
 from bot.advice.answers.topics import passage_answer
 from bot.advice.compose import MAX_BUTTONS
@@ -112,7 +112,11 @@ def answer_out_of_scope(advisor: Tools, question: Question, found: Found) -> Ans
     follow_up = leaning_follow_up(advisor, question)
     if follow_up is not None:
         return advisor.answer(follow_up)
-    if found.get(PROGRAM) and found.get(FEATURE) and not found.get(GAP):
+    holders = programs_with_feature(advisor, found.get(FEATURE, []))
+    cited = {c.split("|", 1)[0] for c in question.context.citations}
+    # "any specific frameworks you learn on it?" after the Leeds modules: the one program holding it, just cited
+    one_program = found.get(PROGRAM) or (len(holders) == 1 and holders[0].source in cited)
+    if one_program and found.get(FEATURE) and not found.get(GAP):
         # "I'm a software developer… thinking of the Leeds online MSc while keeping my job - doable?": a program
         # and what it offers are named, whatever else the message holds.
         return answer_program(advisor, question, found)
