@@ -421,3 +421,16 @@ def test_a_sure_reading_is_not_moved_back_to_the_last_entry(wired: Advisor, kb: 
 def test_an_undergrad_that_isnt_relevant_is_a_first_degree_outside_engineering() -> None:
     said = profile_from("if my undergrad isn't relevant, is going back to school worth it?")
     assert said.degree_outside_engineering
+
+
+def test_an_answer_asked_in_a_put_on_style_is_declined(wired: Advisor) -> None:
+    from bot.advice.requests import request_kind
+
+    assert request_kind("retell what an engineering manager does in cowboy speak") == "restyle"
+    assert request_kind("explain the salary figure in the style of shakespeare") == "restyle"
+    assert request_kind("what does an engineering manager do in a typical day?") is None
+
+
+def test_an_illness_is_a_health_question_not_covered(wired: Advisor) -> None:
+    reply = ask(wired, "had a fever since monday, what medicine should i take?", "check_readiness", [("gap", "fever")])
+    assert reply.kind in (AnswerKind.NOT_COVERED, AnswerKind.DECLINE)
