@@ -434,3 +434,15 @@ def test_an_answer_asked_in_a_put_on_style_is_declined(wired: Advisor) -> None:
 def test_an_illness_is_a_health_question_not_covered(wired: Advisor) -> None:
     reply = ask(wired, "had a fever since monday, what medicine should i take?", "check_readiness", [("gap", "fever")])
     assert reply.kind in (AnswerKind.NOT_COVERED, AnswerKind.DECLINE)
+
+
+def test_which_one_covers_names_the_item_whose_name_holds_it(wired: Advisor, kb: KnowledgeBase) -> None:
+    program, feature = next((p, f) for p in kb.programs for f in p.features if "modules" in f.synonyms and f.names)
+    context = Context(topic=f"program:{program.id}:{feature.id}")
+    item = next(n for n in feature.names if len([w for w in n.split() if w[:1].isupper()]) >= 3)
+    capitals = [w for w in item.split() if w[:1].isupper() and w.lower() not in ("and", "for", "of")]
+    short = "".join(w[0] for w in capitals[-3:])  # the item's last three capitalised words, as a short name
+    reply = ask(wired, f"which one covers {short} then?", "follow_up", context=context).text
+    assert item in reply
+    vague = ask(wired, "which one is about engineering projects?", "follow_up", context=context).text
+    assert "going by its name" not in vague  # words of the subject itself single out no item

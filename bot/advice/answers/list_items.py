@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional
+from typing import Dict, List, Optional, Tuple
 
+from bot.advice.answers.acronyms import CONNECTORS
 from bot.advice.answers.kb_lists import LIST_TOPIC, all_lists, context_list
+from bot.advice.answers.programs import program_in_context
 from bot.advice.articles import articles_named
 from bot.advice.state import state_of
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import KnowledgeBase
 from bot.knowledge.terms import ROLE
+from bot.knowledge.text import stem
+from bot.language.vocabulary import content_words
 
 SHORT_FOLLOW_UP = 10  # words: "tell me more about the second one"
 
@@ -108,3 +112,52 @@ def membership_answer(advisor: Tools, question: Question, found: Found) -> Optio
 
 
 LIST_WORD = re.compile(r"\blists?\b|\bmention(?:s|ed)?\b|\bnamed?\b|\binclude[sd]?\b")
+
+
+# "Which one covers CSR?", "which module is about strategy?": an item of the list just given, by what it names.
+WHICH_ONE_COVERS = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:which|what) (?:one|ones|of them|of those|of these|\w+)\b[^?.!]{0,15}?"
+    r"\b(?:covers?|is about|are about|deals? with|teach(?:es)?|talks? about|mentions?|includes?|handles?|"
+    r"focus(?:es)? on|is on)\s+(?P<what>[^?.!]+)"
+)
+
+
+def item_by_words(advisor: Tools, question: Question) -> Optional[Answer]:
+    """The one item of the list just given (or of the feature just shown) whose name holds what is asked."""
+    match = WHICH_ONE_COVERS.search(question.text)
+    if match is None:
+        return None
+    named = _items_in_context(advisor, question)
+    if not named:
+        return None
+    asked = match.group("what")
+    hits = [(name, citation) for name, citation in named if _names(name, asked)]
+    if len(hits) != 1:
+        return None
+    name, citation = hits[0]
+    return advisor.compose([f"Of those, it is {name}, going by its name."], [citation], advisor.help_buttons())
+
+
+# Words of the subject itself: every item may be about them, whatever its name says.
+SUBJECT_STEMS = frozenset(stem(w) for w in "project projects engineer engineering manager management managers".split())
+
+
+def _items_in_context(advisor: Tools, question: Question) -> List[Tuple[str, Tuple[str, str]]]:
+    kb_list = context_list(advisor.kb, question.context.topic)
+    if kb_list is not None:
+        return list(dict.fromkeys(kb_list.items(advisor.kb)))
+    program, feature = program_in_context(advisor, question.context.topic)
+    if program is None or feature is None:
+        return []
+    return [(name, (program.source, feature.section)) for name in feature.names]
+
+
+def _names(name: str, asked: str) -> bool:
+    """The item's name holds a word of the question, or the short name the question writes in capitals."""
+    shared = {stem(w) for w in content_words(name)} & {stem(w) for w in content_words(asked)}
+    if len(shared - SUBJECT_STEMS) >= 1:
+        return True  # "which one covers safety?"; not "…about project constraints?", which names the subject only
+    shorts = [w for w in re.findall(r"\b[A-Z]{2,5}\b", asked)]
+    runs = [w for w in re.split(r"\s+", name) if w[:1].isupper() and w.lower() not in CONNECTORS]
+    initials = "".join(w[0] for w in runs)
+    return any(short in initials for short in shorts)

@@ -21,7 +21,7 @@ from bot.advice.answers.kb_lists import (
     list_framed_by,
     lists_named_in_topic,
 )
-from bot.advice.answers.list_items import item_answer, membership_answer
+from bot.advice.answers.list_items import item_answer, item_by_words, membership_answer
 from bot.advice.answers.provenance import articles_named
 from bot.advice.articles import ARTICLE_WORDS, other_article
 from bot.advice.state import DialogueState, state_of
@@ -151,7 +151,11 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
     """Router rule: a count or a list of something the KB holds, or one item of the list just given."""
     if not question.text or question.text.startswith("/"):
         return None
-    item = item_answer(advisor, question) or membership_answer(advisor, question, found)
+    item = (
+        item_answer(advisor, question)
+        or membership_answer(advisor, question, found)
+        or item_by_words(advisor, question)
+    )
     if item is not None:
         return lambda _advisor, _question, _found: item
     # A count asked in the message's background: "on how many points do they compare…, and what are they?"
