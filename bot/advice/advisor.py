@@ -11,11 +11,12 @@ from dataclasses import replace
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
+from bot.advice.answers.figures import figures_named
 from bot.advice.answers.gaps import decisive_gap_answer
 from bot.advice.answers.kb_lists import is_its_list, list_framed_by
 from bot.advice.answers.lists import OTHER_ONE, list_answer
 from bot.advice.answers.programs import answers_a_feature_asked, program_answer, program_in_context
-from bot.advice.answers.provenance import articles_named, facets_asked, figures_named, several_facets_answer
+from bot.advice.answers.provenance import articles_named, facets_asked, several_facets_answer
 from bot.advice.answers.topics import aspect_answer, aspect_asked_for, passage_answer
 from bot.advice.articles import scoped_to_article
 from bot.advice.background import (
@@ -153,11 +154,8 @@ class Advisor(Tools):
         return scoped_to_article(self, answer, named)
 
     def on_the_last_answer(self, question: Question, answer: Answer) -> Answer:
-        """A short follow-up on what the last answer was about, read against that entry's texts.
-
-        "Any named frameworks?" after the Leeds MSc: declined or not understood alone, the word it asks
-        about is in a text of the entry just discussed. "What technologies did it mention?" points back.
-        """
+        """A short follow-up read against the texts of the last answer's entry ("any named frameworks?" after the
+        Leeds MSc: declined or not understood alone; "what technologies did it mention?" points back)."""
         context = question.context
         within = frozenset(e for e in (context.topic, context.aspect, context.program, context.role) if e)
         # A follow-up's menu of where to go next names no fact: "and what kind of degree?" after the experience.

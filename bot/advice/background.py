@@ -21,7 +21,8 @@ from bot.advice.answers.programs import features_named_in
 from bot.advice.compose import SOURCES_SEPARATOR, Composer
 from bot.advice.profile import OWN_MOVE, profile_from
 from bot.advice.types import Answer, AnswerKind, Question
-from bot.knowledge.model import Feature, Gap, Program
+from bot.knowledge.model import Feature, Program
+from bot.knowledge.text import named_in
 
 # Study named in the message: a constraint such as "full time" then bears on which program fits.
 ABOUT_STUDY = re.compile(
@@ -82,13 +83,10 @@ def with_wants(composer: Composer, question: Question, answer: Answer) -> Answer
     if answer.kind != AnswerKind.ANSWER or program is None or not question.background:
         return answer
     wanted = " ".join(c for c in CLAUSE.split(question.background.lower()) if WANTS.search(c))
-    features = [
-        f
-        for f in program.features
-        if f.text not in answer.text and any(re.search(rf"\b{re.escape(s.lower())}\b", wanted) for s in f.synonyms)
-    ]
+    features = [f for f in program.features if f.text not in answer.text and named_in(wanted, f.synonyms)]
     lead = "On what you said you want"
-    if not features and _names(question.background, composer.kb.place_gap()):
+    place = composer.kb.place_gap()
+    if not features and place is not None and named_in(question.background, place.synonyms):
         # "I'm based in Nigeria…": what the program offers someone studying from elsewhere, in its own words
         features = [f for f in program.features if f.text not in answer.text and FROM_ELSEWHERE & set(f.synonyms)]
         lead = "On studying from where you said you are"
@@ -104,10 +102,6 @@ def with_wants(composer: Composer, question: Question, answer: Answer) -> Answer
 MAX_WANTS = 2
 # Feature synonyms that speak to a visitor studying from another country.
 FROM_ELSEWHERE = frozenset({"abroad", "from abroad", "overseas", "international", "from around the world"})
-
-
-def _names(text: str, gap: Optional[Gap]) -> bool:
-    return gap is not None and any(re.search(rf"\b{re.escape(s.lower())}\b", text.lower()) for s in gap.synonyms)
 
 
 def constraint_met(composer: Composer, background: str) -> Optional[Tuple[str, Program, Feature]]:

@@ -41,7 +41,6 @@ from bot.advice.answers.readings import (
     claim_follow_up,
     institution_named,
     jobs_of_a_program,
-    named_in,
     own_job_and_the_degree,
     signs_of_readiness,
     what_each_focuses_on,
@@ -60,7 +59,7 @@ from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
 from bot.knowledge.model import Statistic
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
-from bot.knowledge.text import normalise
+from bot.knowledge.text import named_in, normalise
 
 # Questions about whether management suits the visitor: a stated preference for technical work decides them.
 FIT_INTENTS = frozenset(

@@ -7,7 +7,7 @@ read text the same way, or a word known at build time is missed at run time.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import Iterable, List
 
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z]{2,}")
@@ -45,3 +45,9 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
             return word[: -len(suffix)]
     return word
+
+
+def named_in(text: str, names: Iterable[str]) -> bool:
+    """True when the text names one of the names, as whole words, case and apostrophes aside."""
+    low = normalise(text)
+    return any(re.search(rf"(?<!\w){re.escape(normalise(n))}(?!\w)", low) for n in names)

@@ -5,24 +5,11 @@ states (issue #17, fourth round). Expectations are read from the knowledge base,
 
 from __future__ import annotations
 
-from typing import Sequence, Tuple
-
-from bot.advice import Advisor, Answer, AnswerKind, Context, Question
+from bot.advice import Advisor, AnswerKind, Context, Question
 from bot.advice.screening import asks_for_signs
 from bot.advice.types import QuestionPart, context_after
 from bot.knowledge.model import KnowledgeBase, Program
-
-
-def ask(
-    advisor: Advisor,
-    text: str,
-    intent: str,
-    entities: Sequence[Tuple[str, str]] = (),
-    context: Context = Context(),
-    background: str = "",
-) -> Answer:
-    question = Question(intent, text, list(entities), context, ranking=[(intent, 0.9)], background=background)
-    return advisor.answer(question)
+from tests.advice.asking import ask
 
 
 def growth(kb: KnowledgeBase) -> str:

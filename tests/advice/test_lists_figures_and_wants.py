@@ -5,27 +5,14 @@ Expectations are read from the knowledge base, not typed here; the wordings are 
 
 from __future__ import annotations
 
-from typing import Sequence, Tuple
-
 import pytest
 
-from bot.advice import Advisor, Answer, AnswerKind, Context, Question
+from bot.advice import Advisor, AnswerKind, Context, Question
 from bot.advice.answers.figures import figures_named
 from bot.advice.profile import profile_from
 from bot.advice.types import context_after
 from bot.knowledge.model import KnowledgeBase, NamedList, Statistic
-
-
-def ask(
-    advisor: Advisor,
-    text: str,
-    intent: str,
-    entities: Sequence[Tuple[str, str]] = (),
-    context: Context = Context(),
-    background: str = "",
-) -> Answer:
-    question = Question(intent, text, list(entities), context, ranking=[(intent, 0.9)], background=background)
-    return advisor.answer(question)
+from tests.advice.asking import ask
 
 
 def named_list(kb: KnowledgeBase, noun: str) -> NamedList:

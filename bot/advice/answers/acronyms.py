@@ -46,12 +46,13 @@ def spelt_out(kb: KnowledgeBase, short: str) -> Optional[Tuple[str, Citation]]:
     wanted = short.upper()
     for text, citation in _cited_texts(kb):
         for name in capitalised_names(text, sentence=False):
-            if _initials(name) == wanted and len(name.split()) > 1:
+            if initials(name) == wanted and len(name.split()) > 1:
                 return name, citation
     return None
 
 
-def _initials(name: str) -> str:
+def initials(name: str) -> str:
+    """ "Chartered Management Institute" -> "CMI"; small words and dotted ones ("U.S.") left out."""
     words = [w for w in name.split() if w.lower() not in CONNECTORS and "." not in w]  # "U.S." stands before it
     return "".join(w[0].upper() for w in words)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
-from bot.advice.answers.provenance import figures_named
+from bot.advice.answers.figures import figures_named
 from bot.advice.articles import articles_named, other_article
 from bot.advice.registry import Handler
 from bot.advice.state import state_of

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, List, Optional, Set, Tuple
+from typing import Callable, Dict, List, Optional, Set
 
+from bot.knowledge.derived import per_kb
 from bot.knowledge.model import KnowledgeBase, Statistic
 from bot.knowledge.text import stem
 from bot.language.vocabulary import content_words
@@ -37,15 +38,10 @@ def figures_named(kb: KnowledgeBase, text: str, by_description: bool = True) -> 
     return [s for s in kb.statistics if unique[s.id] & asked]
 
 
-_NAMING: Dict[Tuple[int, bool], Tuple[KnowledgeBase, Dict[str, Set[str]]]] = {}
-
-
+@per_kb
 def _naming_words(kb: KnowledgeBase, by_description: bool) -> Dict[str, Set[str]]:
     """Per figure, the word stems that name only it: by `asked_with` ("earn" is the salary's, though the boost's
     description speaks of "earning potential"), and, `by_description`, by its label and what it measures."""
-    cached = _NAMING.get((id(kb), by_description))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
     ways: List[Callable[[Statistic], List[str]]] = [lambda s: s.asked_with]
     if by_description:
         ways.append(_described_as)
@@ -58,13 +54,7 @@ def _naming_words(kb: KnowledgeBase, by_description: bool) -> Dict[str, Set[str]
                 counts[w] = counts.get(w, 0) + 1
         for s in kb.statistics:
             unique[s.id] |= {w for w in described[s.id] if counts[w] == 1}
-    if len(_NAMING) > MAX_KBS:
-        _NAMING.clear()
-    _NAMING[(id(kb), by_description)] = (kb, unique)
     return unique
-
-
-MAX_KBS = 8  # tests build many KBs; a process serves one
 
 
 def figures_by_value(kb: KnowledgeBase, low: str) -> List[Statistic]:

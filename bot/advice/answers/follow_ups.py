@@ -10,9 +10,9 @@ import re
 from dataclasses import replace
 from typing import Callable, List, Optional
 
+from bot.advice.answers.figures import figures_named, topic_quoting
 from bot.advice.answers.gaps import answer_uncovered
 from bot.advice.answers.programs import FEATURES_SHOWN, answer_program, comparison_answer, program_answer
-from bot.advice.answers.provenance import figures_named, topic_quoting
 from bot.advice.answers.roles import matching_roles, role_answer
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import aspect_answer

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
+from bot.knowledge.derived import per_kb
 from bot.knowledge.model import KnowledgeBase, Topic
 
 Citation = Tuple[str, str]
@@ -168,24 +169,12 @@ def _named_items(noun: str) -> Callable[[KnowledgeBase], List[Item]]:
     return items
 
 
-_BUILT: Dict[int, Tuple[KnowledgeBase, List[KBList]]] = {}  # per KB (kept, so its id is not reused)
-
-
 def all_lists(kb: Optional[KnowledgeBase]) -> List[KBList]:
     """`LISTS`, after the lists the KB's entries name item by item ("soft skills", "kinds of thinking")."""
-    if kb is None:
-        return LISTS
-    built = _BUILT.get(id(kb))
-    if built is None or built[0] is not kb:
-        if len(_BUILT) > MAX_KBS:
-            _BUILT.clear()
-        built = _BUILT[id(kb)] = (kb, _with_named_lists(kb))
-    return built[1]
+    return LISTS if kb is None else _with_named_lists(kb)
 
 
-MAX_KBS = 8  # tests build many KBs; a process serves one
-
-
+@per_kb
 def _with_named_lists(kb: KnowledgeBase) -> List[KBList]:
     named: Dict[str, List[str]] = {}
     aspects = {a.id for a in kb.comparison.aspects}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Optional, Tuple
 
-from bot.advice.answers.acronyms import CONNECTORS
+from bot.advice.answers.acronyms import initials
 from bot.advice.answers.kb_lists import LIST_TOPIC, all_lists, context_list
 from bot.advice.answers.programs import program_in_context
 from bot.advice.articles import articles_named
@@ -157,7 +157,5 @@ def _names(name: str, asked: str) -> bool:
     shared = {stem(w) for w in content_words(name)} & {stem(w) for w in content_words(asked)}
     if len(shared - SUBJECT_STEMS) >= 1:
         return True  # "which one covers safety?"; not "…about project constraints?", which names the subject only
-    shorts = [w for w in re.findall(r"\b[A-Z]{2,5}\b", asked)]
-    runs = [w for w in re.split(r"\s+", name) if w[:1].isupper() and w.lower() not in CONNECTORS]
-    initials = "".join(w[0] for w in runs)
-    return any(short in initials for short in shorts)
+    shorts = re.findall(r"\b[A-Z]{2,5}\b", asked)
+    return any(short in initials(name) for short in shorts)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
-from bot.advice.answers.figures import figure_forms, figures_by_value, figures_named, topic_quoting
+from bot.advice.answers.figures import figures_by_value, figures_named, topic_quoting
 from bot.advice.articles import ARTICLE_WORDS, articles_named, authors_named
 from bot.advice.state import DialogueState, state_of
 from bot.advice.tools import Tools
@@ -353,6 +353,3 @@ def provenance_rule(advisor: Tools, question: Question, found: Found) -> Optiona
     if found_answer is None:
         return None
     return lambda _advisor, _question, _found: found_answer
-
-
-__all__ = ["figure_forms", "figures_by_value", "figures_named", "topic_quoting", "provenance_rule", "facets_asked"]

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import List, Optional, Set
+from typing import Optional, Set
 
+from bot.advice.answers.figures import figures_by_value, figures_named, topic_quoting
 from bot.advice.answers.programs import (
     features_named_in,
     program_answer,
     program_in_context,
     programs_with_feature,
 )
-from bot.advice.answers.provenance import ARTICLE_WORDS, figures_by_value, figures_named, topic_quoting
+from bot.advice.answers.provenance import ARTICLE_WORDS
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
 from bot.advice.profile import OWN_MOVE, own_years
 from bot.advice.registry import Handler, handler_for
@@ -31,7 +32,7 @@ from bot.advice.tools import Tools
 from bot.advice.types import Found, Question
 from bot.knowledge.model import Topic
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
-from bot.knowledge.text import normalise
+from bot.knowledge.text import named_in, normalise
 
 PROGRAM_INTENT, ROLE_INTENT = "ask_program", "ask_role"
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
@@ -360,11 +361,6 @@ def own_job_and_the_degree(advisor: Tools, question: Question, found: Found) -> 
         return None
     role = handler_for(ROLE_INTENT, advisor.kb)
     return lambda a, q, _f: role(a, replace(q, intent=ROLE_INTENT), {ROLE: [own[0].id]})
-
-
-def named_in(text: str, names: List[str]) -> bool:
-    low = normalise(text)
-    return any(re.search(rf"(?<!\w){re.escape(normalise(n))}(?!\w)", low) for n in names)
 
 
 STUDY = re.compile(r"\b(?:master'?s?|masters|msc|ms|degree|course|program|programme)\b")
