@@ -64,7 +64,7 @@ REQUEST_PATTERNS: Dict[str, Pattern[str]] = {
     # The answer in a put-on style: "rewrite the difference in pirate speak", "in the style of Shakespeare".
     "restyle": re.compile(
         r"\b(?:rewrite|rephrase|reword|retell|say|explain|describe|put|tell)\b[^.?!]{0,80}\b(?:in|into|using) "
-        r"(?:\w+ )?(?:speak|slang|rhymes?|emojis?|an? \w+ accent)\b|\bin the (?:style|voice) of\b|\blike a pirate\b",
+        r"(?:\w+ )?(?:speak|slang|rhymes?|emojis?|an? \w+ accent)\b|\bin the (?:style|voice) of\b",
     ),
     # Company for its own sake: "wanna just chat for a bit?", "let's talk about anything".
     "chat": re.compile(r"\b(?:wanna|want to|let'?s|can we|could we|shall we)\s+(?:just\s+)?(?:chat|talk|hang out)\b"),
