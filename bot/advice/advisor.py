@@ -6,10 +6,10 @@ follow-up buttons, and the context (slots) the next turn needs. No Rasa types.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import FrozenSet, List, Optional, Sequence, Tuple
 
+from bot.advice import follow_up_words as cue  # how a follow-up points at the last answer
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.figures import figures_named
 from bot.advice.answers.gaps import decisive_gap_answer
@@ -28,7 +28,7 @@ from bot.advice.background import (
     with_wants,
 )
 from bot.advice.details import DetailIndex, detail_answer
-from bot.advice.ellipsis import swapped
+from bot.advice.ellipsis import said_in_part, swapped
 from bot.advice.narrower import narrows_a_figure, quotes_a_figure, with_narrower_subject
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
@@ -65,20 +65,8 @@ RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's
 FOLLOW_UP_INTENT = "follow_up"
 CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
 SURE_READING = 0.85  # NLU this sure of a question's topic: the question is that topic's, "it" or not
-# A follow-up that points back at what the last answer was about: "what technologies did it mention?"
-# "Like what?", "such as?", "for example?": the last answer's entry, in its own texts.
-ASKS_FOR_EXAMPLES = re.compile(r"^\W*(?:like what|such as( what)?|for example|for instance|examples?|e\.?g\.?)\W*$")
-# "What are they called?", "what's it called?", "names?": what the last answer named, again.
-ASKS_FOR_NAMES = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|oh)\W+)*(?:what|whats|what's) (?:are|is|were|was|r)? ?"
-    r"(?:they|it|those|these|that|its|their)(?: called| named| names?)\W*$"
-    r"|^\W*(?:(?:and|so|ok|okay)\W+)*(?:names?|name them|their names|called what)\W*$"
-)
-ASKS_HOW_MUCH = re.compile(r"\bhow (?:much|many|fast)\b|\bby how\b")
 ENTRY_SLOTS = ("topic", "aspect", "program", "role")  # the context slots that name a KB entry
 ENTRY_LABELS = frozenset({ROLE, PROGRAM, ASPECT})  # entities that name one: "how's that different from X?"
-POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|ones)\b")
-CONTINUES = re.compile(r"\W*(?:and|so|also|plus|what about|how about)\b")  # "and what technical stuff…?"
 
 
 class Advisor(Tools):
@@ -160,7 +148,9 @@ class Advisor(Tools):
         within = frozenset(e for e in (context.topic, context.aspect, context.program, context.role) if e)
         # A follow-up's menu of where to go next names no fact: "and what kind of degree?" after the experience.
         menu_only = question.intent == FOLLOW_UP_INTENT and answer.kind == AnswerKind.ANSWER and not answer.citations
-        unanswered = menu_only or answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
+        # "ok so what do most employers ask for then?" read as asking for help: a question, on the last answer's words.
+        chatted = answer.kind == AnswerKind.CHITCHAT and bool(cue.ASKS_BY_WH.match(question.text.lower()))
+        unanswered = menu_only or chatted or answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
         # An answer about another entry, to a question that names none and points back at the last one.
         answered = frozenset(answer.updates.get(slot) for slot in ENTRY_SLOTS) - {None}
         if is_its_list(self.kb, context.topic, answer.updates.get("topic")):  # "how many factors?" after worth-it
@@ -172,18 +162,25 @@ class Advisor(Tools):
             and not any(label in ENTRY_LABELS for label, _ in question.entities)
             and not OTHER_ONE.search(question.text.lower())  # "what about the other uni's?" leaves the last entry
             and max((c for _n, c in question.ranking[:1]), default=0) < SURE_READING  # "…, and is it a good career?"
-            and bool(POINTS_BACK.search(question.text.lower()) or CONTINUES.match(question.text.lower()))
+            and bool(cue.POINTS_BACK.search(question.text.lower()) or cue.CONTINUES.match(question.text.lower()))
             # "And with a master's, by how much more?": a figure asked and given is the answer.
-            and not (ASKS_HOW_MUCH.search(question.text.lower()) and quotes_a_figure(self.kb, answer.text))
+            and not (cue.ASKS_HOW_MUCH.search(question.text.lower()) and quotes_a_figure(self.kb, answer.text))
         )
         if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
             return answer
         program, feature = program_in_context(self, context.topic)
-        if unanswered and feature is not None and program is not None and ASKS_FOR_NAMES.match(question.text.lower()):
+        if (
+            unanswered
+            and feature is not None
+            and program is not None
+            and cue.ASKS_FOR_NAMES.match(question.text.lower())
+        ):
             return program_answer(self, program, feature.synonyms[:1])  # "what are they called?" after its frameworks
-        if unanswered and ASKS_FOR_EXAMPLES.match(question.text.lower()):
+        if unanswered and cue.ASKS_FOR_EXAMPLES.match(question.text.lower()):
             return detail_answer(self, *self.details.texts_of(within))  # "like what?": what that entry's texts say
         matches = self.details.all_in(question.text, within)
+        if chatted and not any(len(m.shared) >= cue.MIN_SHARED_WORDS for m in matches):
+            return answer  # "what else can you do?" shares a word or none
         return detail_answer(self, *matches) if matches else answer
 
     def grounded(self, question: Question, answer: Answer, found: Found, named: Sequence[Source]) -> Answer:
@@ -271,7 +268,7 @@ class Advisor(Tools):
         """Each question on its own, later ones in the context the earlier ones set; one reply, one sources line."""
         context = question.context
         answers: List[Answer] = []
-        for part in parts:
+        for index, part in enumerate(parts):
             single = Question(
                 part.intent,
                 part.text,
@@ -280,6 +277,9 @@ class Advisor(Tools):
                 ranking=[(part.intent, part.confidence)],
                 background=question.background,
                 contact_url=question.contact_url,
+                # "…, and when was the Northeastern one?": the question before it in the message. A first part
+                # followed by others ("what about the other uni, what hands-on stuff…?") leads in to them.
+                previous=said_in_part(self.kb, parts[index - 1]) if index else None,
             )
             answer = self.answer(single)
             if answers and answers[-1].kind == AnswerKind.DECLINE and leans_on_last_part(part.text, part.entities):

@@ -11,19 +11,20 @@ import re
 from dataclasses import replace
 from typing import List, Optional, Sequence, Tuple
 
-from bot.advice.types import Question
+from bot.advice.types import Question, QuestionPart, Said
 from bot.knowledge.model import KnowledgeBase, Program, Role
 from bot.knowledge.terms import PROGRAM, ROLE
 from bot.knowledge.text import normalise, words
 
 SWAPPABLE = frozenset({PROGRAM, ROLE})  # what a follow-up can swap: a program (its article) or a role
-MAX_WORDS = 6  # "and what about the Northeastern one then?"
+MAX_WORDS = 8  # "and what about the other one then, the Leeds blog?"
 # Words that carry no question of their own in such a follow-up.
 FILLER = frozenset(
     """and or but so what about how then also too same for the a an one ones its it's their s of in at with
-    article articles piece post page uni university universities school program programme course degree side
+    article articles piece post page blog blogs uni university universities school program programme course degree side
     version case ok okay please pls""".split()
 )
+UNSURE = "nlu_fallback"
 OPENING = re.compile(r"^\s*(?:and|what about|how about|same for|same question for|ok and|okay and)\b")
 
 
@@ -33,7 +34,9 @@ def swapped(question: Question, asked_before: frozenset[str], kb: KnowledgeBase)
     `asked_before` is the intents whose questions can be asked again this way (the knowledge intents).
     """
     previous = question.previous
-    if previous is None or previous.intent not in asked_before or not question.text:
+    # A question NLU was unsure of, that a rule answered (it cited a source): asked again of the new name too.
+    answered_unsure = previous is not None and previous.intent == UNSURE and bool(question.context.citations)
+    if previous is None or not (previous.intent in asked_before or answered_unsure) or not question.text:
         return None
     said = words(normalise(question.text))
     named = [(label, value) for label, value in question.entities if label in SWAPPABLE]
@@ -42,11 +45,14 @@ def swapped(question: Question, asked_before: frozenset[str], kb: KnowledgeBase)
     if len(said) > MAX_WORDS or len({v for _, v in named}) != 1:
         return None
     label, value = named[0]
+    name_words = _name_words(kb, value)
     rest = [w for w in said if w not in FILLER and w != "other"]
-    new_words = " ".join(rest) or _short_name(kb, value)
-    if not (set(rest) <= _name_words(kb, value)):
+    new_words = " ".join(w for w in rest if w in name_words) or _short_name(kb, value)
+    # Besides the name, only the earlier question's own words ("…, and when was the Northeastern one?").
+    repeated = set(rest) - name_words
+    if not (repeated <= set(words(normalise(previous.text)))):
         return None  # the message says more than the name: a question of its own
-    if not (OPENING.search(question.text.lower()) or len(said) <= 2):
+    if not (OPENING.search(question.text.lower()) or len(said) <= 2 or repeated):
         return None
     old = [(surface, v) for lab, v, surface in previous.mentions if lab == label and v != value]
     if not old:
@@ -91,3 +97,27 @@ def _name_words(kb: KnowledgeBase, entry_id: str) -> frozenset[str]:
     else:
         return frozenset()
     return frozenset(w for name in names for w in words(normalise(name)))
+
+
+def said_in_part(kb: KnowledgeBase, part: QuestionPart) -> Said:
+    """An earlier question of the same message, as a follow-up part leans on it ("…, and when was the Northeastern
+    one?"): its text, its reading, and the words each program or role was named by."""
+    mentions = []
+    for label, value in part.entities:
+        surface = _named_by(kb, value, part.text) if label in SWAPPABLE else None
+        if surface:
+            mentions.append((label, value, surface))
+    return Said(part.text, part.intent, mentions)
+
+
+def _named_by(kb: KnowledgeBase, entry_id: str, text: str) -> Optional[str]:
+    """The words of the text that name the entry: its longest name found there."""
+    entry = kb.get(entry_id)
+    if not isinstance(entry, (Program, Role)):
+        return None
+    names = [*entry.synonyms, entry.university if isinstance(entry, Program) else entry.title]
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        found = re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE)
+        if found:
+            return text[found.start() : found.end()]
+    return None

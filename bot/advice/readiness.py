@@ -13,6 +13,7 @@ decides, from the slots still empty, which step to ask next. No Rasa types here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -33,6 +34,14 @@ ASIDE_CHITCHAT = frozenset({"help", "bot_identity", "greet", "thank"})
 NOT_ASIDES = frozenset({"ask_fit", "check_readiness", "ask_role_match"})
 LEAVE_INTENTS = frozenset({"stop", "goodbye"})
 MIN_CONFIDENCE = 0.5
+ASKS_BY_WH = re.compile(
+    r"^\W*(?:and |so |but |ok |okay )?(?:how|what|what's|whats|which|who|whom|whose|why|when|where)\b"
+)
+# A reply shaped as a question: a question word or a verb first, or a question mark at the end.
+ASKS = re.compile(
+    r"\?\s*$|^\W*(?:and |so |but |ok |okay )?(?:how|what|which|who|whom|whose|why|when|where|is|are|does|do|did|"
+    r"can|could|should|would|will)\b"
+)
 MIN_ANSWERS = 3  # fewer answered signs than this gives no verdict
 NO_VERDICT = "no_verdict"
 EXPERIENCE_VALUES = ("given", "skipped", "known")  # what the experience step's slot holds once done
@@ -138,7 +147,7 @@ class ReadinessCheck:
         confidence = dict(question.ranking).get(question.intent, 0.0) if question.ranking else 1.0
         sure = confidence >= MIN_CONFIDENCE
         progress.resumed = False
-        reply = interpret(text)
+        reply = _reply_in(text)
         if wants_to_stop(text) or (question.intent in LEAVE_INTENTS and sure and reply is None):
             return Turn(progress, stopped=True)
         if step == EXPERIENCE:
@@ -152,6 +161,10 @@ class ReadinessCheck:
         if is_question or text.startswith("/"):
             progress.resumed, progress.unclear = True, False
             return Turn(progress, [self.advisor.answer(question)])  # the answer carries its own context
+        aside = self._unsure_aside(question) if reply is None else None
+        if aside is not None:
+            progress.resumed, progress.unclear = True, False
+            return Turn(progress, [aside])
         if step == EXPERIENCE:
             if reply in (Reply.NO, Reply.UNSURE) or progress.unclear:
                 return self._advance(progress, step, "skipped", {})
@@ -184,6 +197,13 @@ class ReadinessCheck:
         turn = self._advance(progress, step, reply.value, {})
         turn.messages = note + turn.messages
         return turn
+
+    def _unsure_aside(self, question: Question) -> Optional[Answer]:
+        """ "How many signs is that in the article?": a question NLU is unsure of, answered if the sources can."""
+        if not ASKS.search(question.text.lower()):
+            return None
+        aside = self.advisor.answer(question)
+        return aside if aside.kind == AnswerKind.ANSWER and aside.citations else None
 
     def _advance(self, progress: Progress, step: str, value: str, updates: Dict[str, object]) -> Turn:
         if step == EXPERIENCE:
@@ -302,6 +322,12 @@ class ReadinessCheck:
             f"({need.measured_by}), and a master's can lift earning potential by about {boost.value}. Tell me "
             "your years of experience and I can say more."
         ], citations
+
+
+def _reply_in(text: str) -> Optional[Reply]:
+    """Yes, partly, no or unsure; none in a question that opens with a question word ("what's the weather like?",
+    though "like" can be a yes)."""
+    return None if ASKS_BY_WH.match(text.lower()) else interpret(text)
 
 
 def _level(score: float) -> str:

@@ -45,8 +45,11 @@ REQUEST_PATTERNS: Dict[str, Pattern[str]] = {
         r"respond as|reply as)\b",
     ),
     # Language work.
+    # "Translate …", "can you translate …", "… translated into French"; not what the visitor does ("I'm always the
+    # one translating tech stuff for sales" is a sign of readiness).
     "translate": re.compile(
-        r"\btranslat\w*\b|\bhow (?:do you|would you|do i|to) say\b[^?]*\bin (?:[a-z]+)\b"
+        _ASK + r"translat\w*\b|\btranslat\w*\b[^.?!]{0,80}\b(?:into|to) (?:another|other|a different) language"
+        r"|\b(?:a |the |your )translation\b|\bhow (?:do you|would you|do i|to) say\b[^?]*\bin (?:[a-z]+)\b"
         r"|(?<!taught )(?<!delivered )(?<!offered )(?<!available )\b(?:in|into) "
         r"(?:japanese|chinese|mandarin|spanish|french|german|italian|portuguese|russian|arabic|hindi|"
         r"korean|dutch|polish|turkish|swedish|urdu|bengali|vietnamese|thai|greek|hebrew|latin|pig latin|emoji)\b"

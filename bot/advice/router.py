@@ -49,6 +49,7 @@ from bot.advice.answers.readings import (
     why_follow_up,
 )
 from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule, two_roles_compared
+from bot.advice.answers.said_where import said_where_rule
 from bot.advice.answers.sources import answer_sources
 from bot.advice.answers.topics import technical_track_answer
 from bot.advice.profile import OWN_MOVE, prefers_technical_work
@@ -313,6 +314,7 @@ CONTEXT_RULES: List[Rule] = [
     provenance_rule,
     claim_follow_up,
     list_rule,
+    said_where_rule,  # "which article talks about a skills gap?", after the figures' and the lists' rules
     role_in_context_rule,
     program_follow_up,
     origin_follow_up,

@@ -172,20 +172,17 @@ NOT_DEGREE_FIELDS = frozenset(
 )
 
 
+NOT_A_SUBJECT = frozenset("it this that the a an either both any each one them those these".split())
+
+
 def other_degree(text: str) -> Optional[str]:
     """The subject of a degree other than engineering management that a question asks about."""
     clean = plain(text)
     found = OTHER_DEGREE.search(clean)
     if found is not None:
         subject = found.group(1)
-        if not subject.startswith(OUR_DEGREE_WORDS) and subject.split()[0] not in (
-            "it",
-            "this",
-            "that",
-            "the",
-            "a",
-            "an",
-        ):
+        # Not a field: "it", "the", "either of the articles", "both", "any of them".
+        if not subject.startswith(OUR_DEGREE_WORDS) and subject.split()[0] not in NOT_A_SUBJECT:
             return f"a master's in {subject}"
     if not DEGREE_COMPARISON.search(clean):
         return None  # "with a physics degree, can I…?" is the visitor's background: the requirements answer it

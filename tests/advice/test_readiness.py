@@ -262,3 +262,18 @@ def test_the_outcome_for_the_owners_report_matches_the_verdict_given(
     assert (outcome.finished, outcome.verdict) == (finished, verdict)
     shown = {"strong": "strong fit", "mixed": "Verdict: mixed", "technical": "technical track", NO_VERDICT: "stopped"}
     assert run.verdict is not None and shown[verdict] in run.verdict.text
+
+
+def test_a_question_nlu_is_unsure_of_mid_check_is_answered_when_the_sources_can(check: ReadinessCheck, kb) -> None:
+    run = Run(check)
+    answer, back = run.say("how many signs does the article give?", intent="nlu_fallback", confidence=0.3)
+    assert f"({len(kb.readiness_signals)})" in answer
+    assert back.startswith("Back to the readiness check. Question 1 of 5")
+    assert not run.progress.answers
+
+
+def test_a_question_with_a_yes_word_in_it_is_no_yes(check: ReadinessCheck) -> None:
+    run = Run(check)
+    hint, again = run.say("what's the weather like?", intent="out_of_scope", confidence=0.9)
+    assert "yes or a no" in hint and again.startswith("Question 1 of 5")
+    assert not run.progress.answers

@@ -122,20 +122,41 @@ WHICH_ONE_COVERS = re.compile(
 )
 
 
+# "Tell me more about the experience one", "what about the salary factor?": an item of the list just given, by a
+# word of its name.
+THE_ONE_NAMED = re.compile(
+    r"\b(?:the|that|this) (?P<what>[\w'-]+(?: [\w'-]+){0,2}?) (?:one|factor|sign|point|item|bit|part|bullet|module|"
+    r"framework)\b"
+)
+
+
 def item_by_words(advisor: Tools, question: Question) -> Optional[Answer]:
     """The one item of the list just given (or of the feature just shown) whose name holds what is asked."""
     match = WHICH_ONE_COVERS.search(question.text)
-    if match is None:
+    named_one = THE_ONE_NAMED.search(question.text.lower()) if match is None else None
+    if match is None and (named_one is None or len(question.text.split()) > SHORT_FOLLOW_UP):
         return None
     named = _items_in_context(advisor, question)
     if not named:
         return None
-    asked = match.group("what")
-    hits = [(name, citation) for name, citation in named if _names(name, asked)]
-    if len(hits) != 1:
+    asked = (match or named_one).group("what")  # type: ignore[union-attr]
+    hits = list(dict.fromkeys((name, citation) for name, citation in named if _names(name, asked)))
+    if len({name for name, _ in hits}) != 1:
         return None
     name, citation = hits[0]
+    if match is None:  # "tell me more about the experience one": that item, with what the KB says of it
+        return advisor.compose([_item_told(advisor, question, name)], [citation], advisor.help_buttons())
     return advisor.compose([f"Of those, it is {name}, going by its name."], [citation], advisor.help_buttons())
+
+
+def _item_told(advisor: Tools, question: Question, name: str) -> str:
+    """An item with what the KB says of it: its labelled point, or the item as the article words it."""
+    detail = detail_of(advisor.kb, name)
+    if detail:
+        return detail if detail.lower().startswith(name.lower()) else f"{name}: {detail}"
+    kb_list = context_list(advisor.kb, question.context.topic)
+    worded = kb_list.worded(advisor.kb, name) if kb_list is not None and kb_list.worded else None
+    return f"{name[:1].upper()}{name[1:]}: {worded}" if worded else name
 
 
 # Words of the subject itself: every item may be about them, whatever its name says.

@@ -54,6 +54,7 @@ LEANS_ON_LAST = re.compile(
     r"|^\W*(?:and )?(?:(?:in|for|at|from|on) )?(?:which|what) \w+(?: \w+)?\W*$"
 )
 NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+STATED_COUNT = re.compile(r"\b(?:[2-9]|1[0-2]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+")
 
 
 def lists_asked(text: str, kb: Optional[KnowledgeBase] = None) -> List[KBList]:
@@ -67,6 +68,10 @@ def lists_asked(text: str, kb: Optional[KnowledgeBase] = None) -> List[KBList]:
         return counted[:2]
     if COUNT.search(low):
         return []
+    # "Northeastern says there's 3 things to think about first, what are they?": a count of the list, and a question.
+    stated = [kb_list for kb_list in named if _noun_after(kb_list, STATED_COUNT, low)]
+    if stated and WHICH.search(low):
+        return stated[:2]
     by_wh = [kb_list for kb_list in named if _noun_after(kb_list, ASKS_BY_WH, low)]
     if by_wh and kb is not None and ARTICLE_WORDS.search(low) and articles_named(kb, text):
         return by_wh[:2]  # "what job titles does the Northeastern article go through?": whatever its verb

@@ -16,6 +16,7 @@ from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 from bot.advice.answers.figures import figures_by_value, figures_named, topic_quoting
 from bot.advice.articles import ARTICLE_WORDS, articles_named, authors_named
 from bot.advice.state import DialogueState, state_of
+from bot.advice.subjects import other_institution
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
 from bot.knowledge.model import KnowledgeBase, Source, Statistic
@@ -28,7 +29,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"\bwho (?:wrote|writes|authored|penned|is the author)\b|\bauthors?\b|\bwriters?\b|\bwritten by\b|\bbyline\b"
     ),
     "date": re.compile(
-        r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,80}\b(?:written|published|publish|posted|post|released|release|"
+        r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,120}\b(?:written|published|publish|posted|post|released|release|"
         r"updated|update|write|out|come out|came out|"
         r"put out|put up|went up|go up|uploaded|written up|from|dated)\b|\bpublication date\b"
         r"|\bpublish(?:ed|ing)? date\b|\bdated\b|\b(?:what'?s|whats|what is) the date\b"
@@ -63,6 +64,10 @@ FACETS: Dict[str, re.Pattern[str]] = {
         # "is that figure for the uk or the us?"
         r"|\b(?:for|in|from) (?:the )?[a-z.]+ or (?:the )?(?:us|u\.s\.?|usa|america|united states|uk|britain|"
         r"worldwide|global|everywhere)\b"
+        # "is the 165,370 figure a british number or from somewhere else?"
+        r"|\b(?:a|an) (?:british|english|uk|us|american|european|german|french|indian|canadian|australian|chinese|"
+        r"local|national|international) (?:number|figure|stat|statistic|data|salary|rate)\b"
+        r"|\bfrom (?:somewhere|elsewhere|another country|abroad)\b"
     ),
     # "is that in pounds?", "which currency?"
     "currency": re.compile(
@@ -80,8 +85,16 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"(?: (?:is it|is that|are they|more|exactly|then|roughly|approximately|about|of a \w+))*\W*$"
         r"|\bwhat(?:'s| is| was) the (?:\w+ )?(?:number|figure|percentage|actual number|actual figure)\b"
         # "what is that 18% about?", "what does the 4% measure?"; not "what does the leeds article say about pay?"
-        r"|\bwhat (?:is|does) (?:the|that|this) [^?]{0,30}\b"
+        r"|\bwhat(?:'s| is|s| does) (?:the|that|this) [^?]{0,30}\b"
         r"(?:about(?: exactly| then| really)?\W*$|mean|measure|refer to|stand for|describe)"
+        r"|^\W*(?:and |so |ok |okay |but )*(?:the )?[\d.,]+%? (?:of|for) what\b"
+        r"|\b(?:it|that|this) (?:is )?(?:of|for) what\b"
+    ),
+    # "Which article mentions an 18% figure?": the article that quotes it (asked of a figure only).
+    "article": re.compile(
+        r"\b(?:which|what) (?:article|source|one|piece|post|blog|uni|university|school)\b[^?]{0,40}\b(?:mention|"
+        r"mentions|mentioned|say|says|said|give|gives|gave|quote|quotes|quoted|cite|cites|has|have|had|include|"
+        r"includes|report|reports|use|uses|is|was)\b"
     ),
     "period": re.compile(
         r"\b(?:per|a|each|every) (?:year|month|week|hour|annum)\b[^?]{0,15}\bor\b|\bor (?:per|a|each|every|in) "
@@ -93,7 +106,7 @@ FACETS: Dict[str, re.Pattern[str]] = {
     ),
 }
 ARTICLE_FACETS = frozenset({"author", "date", "publisher"})
-FIGURE_FACETS = frozenset({"value", "measured_by", "region", "measure", "period", "currency"})
+FIGURE_FACETS = frozenset({"value", "measured_by", "region", "measure", "period", "currency", "article"})
 # Words that point at a figure or an article without naming it.
 POINTS_AT_FIGURE = re.compile(
     r"\b(?:that|this|it|the|those|these)\s+(?:figure|number|stat|statistic|data|percentage|rate|salary|pay|growth|"
@@ -294,13 +307,25 @@ FIGURE_LINES: Dict[str, Callable[[KnowledgeBase, Statistic], str]] = {
     "period": period_line,
     "currency": currency_line,
     "date": age_line,
+    "article": origin_line,
 }
 ARTICLE_LINES: Dict[str, Callable[[KnowledgeBase, Source], str]] = {
     "author": author_line,
     "date": date_line,
     "publisher": publisher_line,
 }
-FACET_ORDER = ("author", "publisher", "date", "value", "measured_by", "region", "measure", "period", "currency")
+FACET_ORDER = (
+    "author",
+    "publisher",
+    "date",
+    "value",
+    "article",
+    "measured_by",
+    "region",
+    "measure",
+    "period",
+    "currency",
+)
 
 
 def provenance_answer(advisor: Tools, subject: Subject) -> Optional[Answer]:
@@ -348,6 +373,8 @@ def provenance_rule(advisor: Tools, question: Question, found: Found) -> Optiona
     """Router rule: a question about the sources or a figure's origin gets the provenance answer."""
     if not question.text or question.text.startswith("/"):
         return None
+    if other_institution(advisor, question.text) and not figures_by_value(advisor.kb, question.text.lower()):
+        return None  # "how much does MIT's master's cost per year?": another university's fees, no figure of ours
     subject = subject_of(advisor.kb, question, state_of(advisor.kb, question.context))
     found_answer = provenance_answer(advisor, subject) if subject else None
     if found_answer is None:
