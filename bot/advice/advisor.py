@@ -13,9 +13,10 @@ from bot.advice import follow_up_words as cue  # how a follow-up points at the l
 from bot.advice import handlers  # noqa: F401  (importing registers every handler)
 from bot.advice.answers.figures import figures_named
 from bot.advice.answers.gaps import decisive_gap_answer
-from bot.advice.answers.kb_lists import is_its_list, list_framed_by
-from bot.advice.answers.lists import OTHER_ONE, list_answer
-from bot.advice.answers.programs import answers_a_feature_asked, program_answer, program_in_context
+from bot.advice.answers.kb_lists import list_framed_by
+from bot.advice.answers.last_answer import on_the_last_answer
+from bot.advice.answers.lists import list_answer
+from bot.advice.answers.programs import answers_a_feature_asked
 from bot.advice.answers.provenance import articles_named, facets_asked, several_facets_answer
 from bot.advice.answers.topics import aspect_answer, aspect_asked_for, passage_answer
 from bot.advice.articles import scoped_to_article
@@ -29,7 +30,7 @@ from bot.advice.background import (
 )
 from bot.advice.details import DetailIndex, detail_answer
 from bot.advice.ellipsis import said_in_part, swapped
-from bot.advice.narrower import narrows_a_figure, quotes_a_figure, with_narrower_subject
+from bot.advice.narrower import narrows_a_figure, with_narrower_subject
 from bot.advice.profile import prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, handler_for, knowledge_intents
 from bot.advice.requests import request_kind
@@ -56,7 +57,6 @@ from bot.language.vocabulary import SMALL_TALK
 FIT_CHECK_INTENT, FIT_TOPIC_INTENT, UNSURE_INTENT = "check_readiness", "ask_fit", "nlu_fallback"
 NEXT_GUESS_CONFIDENCE = 0.1  # NLU's next guess, when the check was read into a message that doesn't ask for it
 MAX_QUESTIONS = 3  # answered in one reply
-FOLLOW_UP_WORDS = 10  # "so could I keep working while I do it?": short enough to lean on the last answer
 GROUNDING_SCORE = 3.0  # how rare the question's KB words must be to overrule the intent's answer (see `grounded`)
 MIN_PART_CONFIDENCE = 0.25  # a question classified less surely than this is left to the whole-message reading
 # Short questions about the previous answer ("and the modules?", "why?"): on topic by context.
@@ -64,9 +64,6 @@ SOURCES_INTENT = "ask_sources"
 RESTS_ON_VISITOR = "You said"  # how an answer marks what rests on the visitor's own words (answers.personal)
 FOLLOW_UP_INTENT = "follow_up"
 CONTEXT_INTENTS = frozenset({FOLLOW_UP_INTENT, SOURCES_INTENT})
-SURE_READING = 0.85  # NLU this sure of a question's topic: the question is that topic's, "it" or not
-ENTRY_SLOTS = ("topic", "aspect", "program", "role")  # the context slots that name a KB entry
-ENTRY_LABELS = frozenset({ROLE, PROGRAM, ASPECT})  # entities that name one: "how's that different from X?"
 
 
 class Advisor(Tools):
@@ -106,7 +103,13 @@ class Advisor(Tools):
             return whole  # one figure asked about three ways: "what's the figure, who measured it, for where?"
         parts = self.readable_parts(question)
         if parts:
-            return self.answer_parts(question, parts)
+            return self.combine(self.each_part(question, parts))
+        unsure = [replace(p, intent=UNSURE_INTENT) for p in question.parts[:MAX_QUESTIONS]]
+        each = self.each_part(question, unsure) if len(unsure) > 1 else []
+        if each and all(a.kind == AnswerKind.ANSWER and a.citations for a in each):
+            return self.combine(
+                each
+            )  # NLU unsure of every part, but the sources answer each ("…, and which article…?")
         if question.parts:  # background around a question NLU read only as a whole
             question = replace(question, entities=question_entities(question))
         found = self.resolve_entities(question.entities)
@@ -128,7 +131,7 @@ class Advisor(Tools):
         answer = with_own_pay(self, question, answer)
         answer = with_dislikes(self, question, answer)
         answer = with_wants(self, question, answer)
-        answer = self.on_the_last_answer(question, answer)
+        answer = on_the_last_answer(self, question, answer)
         if answer.citations:
             unique = dict.fromkeys(f"{s}|{sec}" for s, sec in answer.citations)
             answer.updates.setdefault("citations", list(unique))
@@ -140,48 +143,6 @@ class Advisor(Tools):
         if kb_list and len(named) == 1 and answer.kind == AnswerKind.ANSWER and "role" not in answer.updates:
             return list_answer(self, [kb_list], named) or answer  # "which jobs does the Leeds article name?"
         return scoped_to_article(self, answer, named)
-
-    def on_the_last_answer(self, question: Question, answer: Answer) -> Answer:
-        """A short follow-up read against the texts of the last answer's entry ("any named frameworks?" after the
-        Leeds MSc: declined or not understood alone; "what technologies did it mention?" points back)."""
-        context = question.context
-        within = frozenset(e for e in (context.topic, context.aspect, context.program, context.role) if e)
-        # A follow-up's menu of where to go next names no fact: "and what kind of degree?" after the experience.
-        menu_only = question.intent == FOLLOW_UP_INTENT and answer.kind == AnswerKind.ANSWER and not answer.citations
-        # "ok so what do most employers ask for then?" read as asking for help: a question, on the last answer's words.
-        chatted = answer.kind == AnswerKind.CHITCHAT and bool(cue.ASKS_BY_WH.match(question.text.lower()))
-        unanswered = menu_only or chatted or answer.kind in (AnswerKind.DECLINE, AnswerKind.NOT_UNDERSTOOD)
-        # An answer about another entry, to a question that names none and points back at the last one.
-        answered = frozenset(answer.updates.get(slot) for slot in ENTRY_SLOTS) - {None}
-        if is_its_list(self.kb, context.topic, answer.updates.get("topic")):  # "how many factors?" after worth-it
-            answered |= within
-        moved_away = (
-            answer.kind == AnswerKind.ANSWER
-            and bool(answered)
-            and not answered & within
-            and not any(label in ENTRY_LABELS for label, _ in question.entities)
-            and not OTHER_ONE.search(question.text.lower())  # "what about the other uni's?" leaves the last entry
-            and max((c for _n, c in question.ranking[:1]), default=0) < SURE_READING  # "…, and is it a good career?"
-            and bool(cue.POINTS_BACK.search(question.text.lower()) or cue.CONTINUES.match(question.text.lower()))
-            # "And with a master's, by how much more?": a figure asked and given is the answer.
-            and not (cue.ASKS_HOW_MUCH.search(question.text.lower()) and quotes_a_figure(self.kb, answer.text))
-        )
-        if not (unanswered or moved_away) or not within or len(words(question.text)) > FOLLOW_UP_WORDS:
-            return answer
-        program, feature = program_in_context(self, context.topic)
-        if (
-            unanswered
-            and feature is not None
-            and program is not None
-            and cue.ASKS_FOR_NAMES.match(question.text.lower())
-        ):
-            return program_answer(self, program, feature.synonyms[:1])  # "what are they called?" after its frameworks
-        if unanswered and cue.ASKS_FOR_EXAMPLES.match(question.text.lower()):
-            return detail_answer(self, *self.details.texts_of(within))  # "like what?": what that entry's texts say
-        matches = self.details.all_in(question.text, within)
-        if chatted and not any(len(m.shared) >= cue.MIN_SHARED_WORDS for m in matches):
-            return answer  # "what else can you do?" shares a word or none
-        return detail_answer(self, *matches) if matches else answer
 
     def grounded(self, question: Question, answer: Answer, found: Found, named: Sequence[Source]) -> Answer:
         """The intent's answer, unless it misses the rare KB words the question asks about and one passage has them.
@@ -253,6 +214,9 @@ class Advisor(Tools):
             whole = max((c for name, c in question.ranking if name == question.intent), default=0)
             if not part.entities:  # "where could I learn it?" after naming the Routemap: "it" is in the background
                 part = replace(part, entities=list(question.entities))
+            elif not any(label == PROGRAM for label, _ in part.entities):  # "…the leeds msc. will employers…?"
+                programs = [e for e in background_entities(question) if e[0] == PROGRAM]
+                part = replace(part, entities=[*part.entities, *programs])
             # "What role is that?" reads like a follow-up on its own; here "that" is the message's own background.
             leans_on_background = part.intent in (CONTEXT_INTENTS | SMALL_TALK) and bool(question.background)
             if whole > part.confidence or leans_on_background:
@@ -264,15 +228,16 @@ class Advisor(Tools):
         # A question read unsurely is still asked: the unsure reading declines it, or finds what it names.
         return [p if p.confidence >= MIN_PART_CONFIDENCE else replace(p, intent=UNSURE_INTENT) for p in parts]
 
-    def answer_parts(self, question: Question, parts: Sequence[QuestionPart]) -> Answer:
-        """Each question on its own, later ones in the context the earlier ones set; one reply, one sources line."""
+    def each_part(self, question: Question, parts: Sequence[QuestionPart]) -> List[Answer]:
+        """Each question on its own, later ones in the context the earlier ones set (combined: one reply)."""
         context = question.context
         answers: List[Answer] = []
         for index, part in enumerate(parts):
+            leans = not part.entities and bool(cue.POINTS_BACK.search(part.text.lower()))
             single = Question(
                 part.intent,
                 part.text,
-                part.entities,
+                part.entities or ([e for e in background_entities(question) if e[0] == GAP] if leans else []),
                 context,
                 ranking=[(part.intent, part.confidence)],
                 background=question.background,
@@ -286,7 +251,7 @@ class Advisor(Tools):
                 answer = answers[-1]  # "what's the newest phone, and is it worth upgrading?": "it" is the phone
             answers.append(answer)
             context = context_after(context, answer.updates)
-        return self.combine(answers)
+        return answers
 
     def screen(self, question: Question) -> Optional[Answer]:
         """A reply for a message that can't be answered as a knowledge question, else None."""
@@ -391,8 +356,13 @@ BACKGROUND_LABELS = frozenset({PROGRAM, ROLE})
 def question_entities(question: Question) -> List[Tuple[str, str]]:
     """The entities inside the message's questions, and the background's programs and roles."""
     inside = [e for part in question.parts for e in part.entities]
+    return inside + [e for e in background_entities(question) if e[0] in BACKGROUND_LABELS]
+
+
+def background_entities(question: Question) -> List[Tuple[str, str]]:
+    """The entities of the message outside its questions: what the visitor said around them."""
     outside = list(question.entities)
-    for entity in inside:
+    for entity in (e for part in question.parts for e in part.entities):
         if entity in outside:
             outside.remove(entity)
-    return inside + [e for e in outside if e[0] in BACKGROUND_LABELS]
+    return outside

@@ -1,6 +1,6 @@
 """How a short follow-up points at the last answer: "like what?", "what are they called?", "and what…?".
 
-The advisor reads these against the last answer's entry (`Advisor.on_the_last_answer`).
+The advisor reads these against the last answer's entry (`answers/last_answer.py`).
 """
 
 from __future__ import annotations

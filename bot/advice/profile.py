@@ -82,7 +82,7 @@ NOT_SUBJECTS = frozenset(
     that this what which required essential mandatory optional recognised recognized accredited online required
     engineering_management and or but so do does is are not no from""".split()
 )
-TRAILING = frozenset("and or but so do does is are was were should would could can i my to for with at".split())
+TRAILING = frozenset("and or but so do does is are was were should would could can i my to for with at not".split())
 # Someone else's claim, or a guess: its numbers are not the visitor's.
 HEARSAY = re.compile(
     r"\b(says?|said|told|tells|telling|reckons?|thinks?|thought|think|according|heard|hear|claims?|apparently|"
@@ -307,6 +307,8 @@ OWN_MOVE = re.compile(
     r"\b(?:should|can|could|would|do|shall|must|will) i\b|\bam i\b|\bi'?m (?:ready|qualified|eligible)\b"
     r"|\b(?:would|will|could) (?:a|an|the|my) (?:master'?s|masters|msc|degree)\b[^?.!]{0,50}\bhelp\b"
     r"|\bfor me\b|\bmy chances\b|\bapply (?:now|yet)\b|\bis it (?:too )?(?:early|late|soon)\b"
-    r"|\bhelp (?:me|someone like me|people like me|my career)\b|\b(?:someone|people) like me\b"
+    r"|\bhelp (?:me|someone like me|people like me|my career)\b"
+    r"|\b(?:someone|people) (?:like me|in my (?:job|role|position|shoes|line of work|field))\b"
     r"|\bif my (?:undergrad|undergraduate|degree|first degree|bachelor'?s?)\b"
+    r"|\b(?:broaden|widen|open up|improve|boost|expand|help|change)\w* my (?:options|prospects|career|chances|future)\b"
 )

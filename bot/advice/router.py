@@ -1,9 +1,8 @@
 """Routing: which handler answers a question.
 
-Normally the intent's handler. A question's own words can outweigh the intent
-NLU picked: naming a decisive gap ("is it stressful?"), another university,
-another job where the answer would quote the engineering managers' figures
-("what do civil engineers earn?"), or a place ("and in the UK?").
+Normally the intent's handler. A question's own words can outweigh the intent NLU picked: naming a decisive gap
+("is it stressful?"), another university, another job where the answer would quote the engineering managers'
+figures ("what do civil engineers earn?"), or a place ("and in the UK?").
 """
 
 from __future__ import annotations
@@ -13,13 +12,14 @@ from typing import Callable, List, Optional
 
 from bot.advice.answers.acronyms import acronym_rule
 from bot.advice.answers.article_figures import figures_of_an_article
-from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer
+from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer, gap_in_the_background
 from bot.advice.answers.lists import OTHER_ONE, list_rule
 from bot.advice.answers.places import place_answer
 from bot.advice.answers.programs import (
     a_feature_placed,
     answer_program,
     asks_more_of_a_feature,
+    features_by_word,
     other_programs_answer,
     program_in_context,
     where_it_is_answer,
@@ -49,8 +49,8 @@ from bot.advice.answers.readings import (
     why_follow_up,
 )
 from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule, two_roles_compared
-from bot.advice.answers.said_where import said_where_rule
-from bot.advice.answers.sources import answer_sources
+from bot.advice.answers.said_where import what_it_says_rule, which_article_rule
+from bot.advice.answers.sources import origin_follow_up
 from bot.advice.answers.topics import technical_track_answer
 from bot.advice.profile import OWN_MOVE, prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
@@ -96,13 +96,6 @@ OWN_AFFAIRS = re.compile(
     r"\b(?:what|what's|whats|how much|when|where|show|check|tell me)\b[^?.!]{0,25}\bmy (?:current |monthly |annual |"
     r"yearly |next )?(?:salary|pay|paycheck|pay cheque|payslip|compensation|wage|wages|income|bonus|pension|tax|taxes|"
     r"benefits|401k|balance|account|bank|credit|raise|pay rise|holiday|vacation|leave|pto|overtime)\b"
-)
-# "Who collected that data?", "what's the source?", "says who?"
-ORIGIN = re.compile(
-    r"\b(?:who|where)\b[^?.!]{0,30}\b(?:collected|measured|gathered|compiled|published|reported|produced|"
-    r"calculated|came up with|comes? from|come up with)\b|\bwhat(?:'s| is| was) the source\b|"
-    r"\bsources? (?:for|of) (?:that|this|it|those)\b|\bsays who\b|\bwho says\b|\baccording to (?:who|whom)\b|"
-    r"\bwho said (?:it|that|this|so)\b"
 )
 # "How much can a master's raise my salary?" is about the career, not the visitor's records.
 CAREER_MOVE = re.compile(r"\b(?:master|masters|degree|msc|raise|boost|increase|double|improve|grow|career|become)\b")
@@ -262,8 +255,11 @@ def another_job(advisor: Tools, question: Question, found: Found) -> Optional[Ha
 def a_place(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     place_gap = advisor.kb.place_gap()
     if question.intent != UNSURE and place_gap is not None and place_gap.id in found.get(GAP, []):
-        if a_feature_placed(advisor, place_gap.id, found.get(PROGRAM, []), found.get(FEATURE, [])):
-            return handler_for(PROGRAM_INTENT, advisor.kb)  # "is the Leeds MSc recognised abroad?": what it has
+        programs = found.get(PROGRAM, [])
+        features = found.get(FEATURE, []) or features_by_word(advisor, question.text, programs)  # "recognise"
+        if a_feature_placed(advisor, place_gap.id, programs, features):  # "is the Leeds MSc recognised abroad?"
+            program = handler_for(PROGRAM_INTENT, advisor.kb)
+            return lambda a, q, _f: program(a, q, {**found, FEATURE: features})  # what it has
         if only_in_statements(question.said(), place_gap.synonyms):
             return _place_then(handler_for(question.intent, advisor.kb), place_gap.id)  # "I'm in Australia. …?"
         return place_answer  # "and in the UK?": the figures are U.S. data
@@ -290,13 +286,6 @@ def _place_then(intent_handler: Handler, place_gap_id: str) -> Handler:
     return answer
 
 
-def origin_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
-    """ "Who collected that data?" after a figure: where it was measured, then the article."""
-    if question.context.citations and ORIGIN.search(question.text.lower()):
-        return answer_sources
-    return None
-
-
 def gap_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
     """ "Is that before or after tax?" after the salary: what the sources leave out, whatever NLU made of it."""
     if question.context.citations and advisor.decisive_gap(found) and POINTS_BACK.search(question.text.lower()):
@@ -313,12 +302,14 @@ CONTEXT_RULES: List[Rule] = [
     figures_of_an_article,
     provenance_rule,
     claim_follow_up,
+    what_it_says_rule,  # "what does Leeds say about a skills gap?"
     list_rule,
-    said_where_rule,  # "which article talks about a skills gap?", after the figures' and the lists' rules
+    which_article_rule,  # "which article talks about a skills gap?": after the figures' and the lists' rules
     role_in_context_rule,
     program_follow_up,
     origin_follow_up,
     gap_follow_up,
+    gap_in_the_background,  # "I've had a headache for days. What should I take for it?"
     own_job_and_the_degree,  # "would an MS help someone like me?" read as the readiness check too
 ]
 # In order: the first rule that reads the question decides.

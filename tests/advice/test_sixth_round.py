@@ -167,3 +167,77 @@ def test_a_question_read_as_asking_for_help_is_answered_from_the_last_answers_te
 def test_another_universitys_fees_asked_per_year_are_no_question_about_our_figures(wired: Advisor) -> None:
     reply = ask(wired, "how much does Caltech's engineering management master's cost per year?", "ask_uncovered").text
     assert "Caltech" in reply and not any(s.value in reply for s in wired.kb.statistics)
+
+
+# -- a compound NLU is unsure of in every part; a gap the background names; the background's program ----------
+
+
+def test_every_part_nlu_is_unsure_of_is_answered_when_the_sources_answer_each(wired: Advisor, kb) -> None:
+    first = "which factors does northeastern say to weigh"
+    second = "which article talks about a skills gap?"
+    text = f"{first}, and {second}"
+    parts = [QuestionPart("nlu_fallback", first, (), 0.2), QuestionPart("nlu_fallback", second, (), 0.2)]
+    reply = wired.answer(Question("nlu_fallback", text, ranking=[("nlu_fallback", 0.3)], parts=parts)).text
+    worth = kb.topic_for_intent("ask_worth_it")
+    point = next(p for t in kb.topics for p in t.points if "skills gap" in p.text)
+    assert all(p.text.split(":")[0] in reply for p in worth.points if ":" in p.text[:40])
+    assert point.text in reply
+
+
+def test_a_question_pointing_back_at_a_gap_the_background_names_gets_the_gaps_answer(wired: Advisor, kb) -> None:
+    health = next(g for g in kb.gaps if "headache" in g.synonyms)
+    part = QuestionPart("check_readiness", "what can I do about it?", (), 0.3)
+    question = Question(
+        "check_readiness",
+        "what can I do about it?",
+        [("gap", health.id)],
+        ranking=[("check_readiness", 0.3)],
+        parts=[part],
+        background="I keep getting migraines at my desk.",
+    )
+    answer = wired.answer(question)
+    assert health.subject in answer.text
+
+
+def test_the_background_names_the_program_a_placed_question_asks_of(wired: Advisor, kb) -> None:
+    program = next(p for p in kb.programs if any("recognised" in f.synonyms for f in p.features))
+    feature = next(f for f in program.features if "recognised" in f.synonyms)
+    place = kb.place_gap()
+    asked = "would companies abroad recognise it?"
+    question = Question(
+        "ask_program",
+        asked,
+        [(PROGRAM, program.id), ("gap", place.id)],
+        ranking=[("ask_program", 0.7)],
+        parts=[QuestionPart("ask_program", asked, [("gap", place.id)], 0.7)],
+        background=f"I'm looking at the {program.synonyms[0]} course.",
+    )
+    assert feature.text in wired.answer(question).text
+
+
+# -- what the visitor says of themselves ------------------------------------------------------------------------
+
+
+def test_an_aspect_named_with_what_differs_is_that_aspect(wired: Advisor, kb) -> None:
+    aspect = next(a for a in kb.comparison.aspects if "day to day" in [s.lower() for s in a.synonyms])
+    reply = ask(
+        wired, "so what's really different about the job day to day?", "ask_experience", [("aspect", aspect.id)]
+    )
+    assert aspect.manager in reply.text
+
+
+def test_a_first_degree_said_with_not_engineering_is_read_whole(wired: Advisor) -> None:
+    reply = ask(
+        wired,
+        "would the masters widen my options?",
+        "ask_need_masters",
+        background="My bachelor's is in geography not engineering.",
+    ).text
+    assert "You said your first degree is in geography, not engineering" in reply
+
+
+def test_the_degree_for_someone_in_the_visitors_job_is_what_it_brings_to_that_job(wired: Advisor, kb) -> None:
+    role = next(r for r in kb.roles if r.degree_helps and not r.is_subject and r.synonyms)
+    text = "What would a masters give someone in my job?"
+    reply = ask(wired, text, "ask_program", background=f"I work as a {role.synonyms[0]}, 12 years now.").text
+    assert role.degree_helps.split(",")[0] in reply or role.involves.split(",")[0] in reply

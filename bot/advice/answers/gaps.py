@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import List, Optional
+from typing import Callable, List, Optional
 
+from bot.advice import follow_up_words as cue  # how a follow-up points back
 from bot.advice.answers.roles import role_answer
 from bot.advice.registry import handler_for
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Found, Question
 from bot.knowledge.model import Topic
 from bot.knowledge.terms import GAP, PROGRAM, ROLE
+from bot.knowledge.text import named_in
 
 
 def answer_uncovered(advisor: Tools, question: Question, found: Found) -> Answer:
@@ -59,3 +61,13 @@ def likely_topics(advisor: Tools, question: Question) -> List[Topic]:
     """The topics of NLU's likeliest readings: "you need a PhD, is that true?" may read as experience first."""
     found = (advisor.kb.topic_for_intent(name) for name, _ in question.ranking[:LIKELY_READINGS])
     return [t for t in found if t is not None]
+
+
+def gap_in_the_background(
+    advisor: Tools, question: Question, found: Found
+) -> Optional[Callable[[Tools, Question, Found], Answer]]:
+    """ "I've had a headache for days, what should I take for it?": "it" is the gap the background names."""
+    gap_id = advisor.decisive_gap(found)
+    if gap_id is None or not question.background or not cue.POINTS_BACK.search(question.text.lower()):
+        return None
+    return None if named_in(question.text, advisor.kb.get(gap_id).synonyms) else decisive_gap_answer

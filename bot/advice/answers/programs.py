@@ -8,12 +8,13 @@ from typing import List, Optional, Sequence, Tuple
 from bot.advice.answers.figures import figures_named
 from bot.advice.answers.roles import compare_roles, role_answer
 from bot.advice.compose import Composer
+from bot.advice.retrieval import same_word
 from bot.advice.state import PROGRAM_TOPIC, program_topic_id
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
 from bot.knowledge.model import Feature, Program
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
-from bot.knowledge.text import normalise
+from bot.knowledge.text import normalise, stem, words
 
 FEATURES_SHOWN = 3  # features in a program's overview; "tell me more" gives the rest
 
@@ -192,6 +193,19 @@ def features_named_in(advisor: Composer, text: str) -> List[Tuple[str, Program, 
         for f in p.features
         for s in f.synonyms
         if len(s.split()) > 1 and f" {normalise(s)} " in low
+    ]
+
+
+def features_by_word(advisor: Composer, text: str, program_ids: Sequence[str]) -> List[str]:
+    """The features of the programs named whose one-word synonym the text holds in another form ("recognise" for
+    "recognised"), each by its first synonym."""
+    asked = {stem(w) for w in words(normalise(text))}
+    return [
+        f.synonyms[0]
+        for p in advisor.kb.programs
+        if p.id in program_ids
+        for f in p.features
+        if any(len(s.split()) == 1 and any(same_word(stem(s.lower()), a) for a in asked) for s in f.synonyms)
     ]
 
 

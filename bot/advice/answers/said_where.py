@@ -36,13 +36,18 @@ WHAT_IT_SAYS_ABOUT = re.compile(
 MIN_PHRASE = 2  # content words
 
 
-def said_where_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
-    """Router rule: the article that says what is asked, or what the named article says about it."""
-    if not question.text or question.text.startswith("/"):
+def which_article_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
+    """Router rule: the article that says what is asked ("which article talks about a skills gap?")."""
+    answer = which_article_says(advisor, question.text) if question.text else None
+    return None if answer is None else (lambda _a, _q, _f: answer)
+
+
+def what_it_says_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
+    """Router rule: what the named article says about a phrase, or that it doesn't; a role's or a program's feature
+    is left to their rules."""
+    if not question.text or found.get(ROLE) or found.get(FEATURE):
         return None
-    answer = which_article_says(advisor, question.text)
-    if answer is None and not (found.get(ROLE) or found.get(FEATURE)):  # a role's or program's: their rules answer
-        answer = what_it_says_about(advisor, question.text)
+    answer = what_it_says_about(advisor, question.text)
     return None if answer is None else (lambda _a, _q, _f: answer)
 
 

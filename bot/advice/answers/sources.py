@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+import re
+from typing import Callable, Dict, List, Optional
 
 from bot.advice.answers.provenance import origin_line
 from bot.advice.tools import Tools
@@ -35,3 +36,21 @@ def figure_origins(advisor: Tools, topic_id: Optional[str]) -> List[str]:
     if not isinstance(topic, Topic):
         return []
     return [origin_line(advisor.kb, stat) for stat in advisor.kb.statistics_quoted(topic)]
+
+
+# "Who collected that data?", "what's the source?", "says who?"
+ORIGIN = re.compile(
+    r"\b(?:who|where)\b[^?.!]{0,30}\b(?:collected|measured|gathered|compiled|published|reported|produced|"
+    r"calculated|came up with|comes? from|come up with)\b|\bwhat(?:'s| is| was) the source\b|"
+    r"\bsources? (?:for|of) (?:that|this|it|those)\b|\bsays who\b|\bwho says\b|\baccording to (?:who|whom)\b|"
+    r"\bwho said (?:it|that|this|so)\b"
+)
+
+
+def origin_follow_up(
+    advisor: Tools, question: Question, found: Found
+) -> Optional[Callable[[Tools, Question, Found], Answer]]:
+    """ "Who collected that data?" after a figure: where it was measured, then the article."""
+    if question.context.citations and ORIGIN.search(question.text.lower()):
+        return answer_sources
+    return None

@@ -76,4 +76,10 @@ def aspect_asked_for(kb: KnowledgeBase, text: str, found: Found) -> Optional[str
         names = sorted((normalise(s) for s in [aspect.title, *aspect.synonyms]), key=len, reverse=True)
         if any(re.search(rf"\b(?:what|which)(?: \w+){{0,2}} {re.escape(n)}\b", low) for n in names):
             return str(aspect_id)
+        if DIFFERENCE.search(low) and any(re.search(rf"\b{re.escape(n)}\b", low) for n in names):
+            return str(aspect_id)  # "what's different about the manager job day to day?"
     return None
+
+
+# A question about how the two sides differ: "what's different about…", "how does it change…"
+DIFFERENCE = re.compile(r"\b(?:differen\w*|differ|differs|versus|vs|compared?|contrast|changes?)\b")
