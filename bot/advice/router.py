@@ -16,6 +16,7 @@ from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer, gap_i
 from bot.advice.answers.lists import OTHER_ONE, list_rule
 from bot.advice.answers.places import place_answer
 from bot.advice.answers.programs import (
+    a_feature_of_a_program,
     a_feature_placed,
     answer_program,
     asks_more_of_a_feature,
@@ -315,6 +316,7 @@ CONTEXT_RULES: List[Rule] = [
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [
     two_roles_compared,
+    a_feature_of_a_program,  # "northeastern ms em - what real world experience do you get?"
     what_each_focuses_on,
     a_role_in_an_article,
     a_claim_of_an_article,

@@ -241,3 +241,31 @@ def test_the_degree_for_someone_in_the_visitors_job_is_what_it_brings_to_that_jo
     text = "What would a masters give someone in my job?"
     reply = ask(wired, text, "ask_program", background=f"I work as a {role.synonyms[0]}, 12 years now.").text
     assert role.degree_helps.split(",")[0] in reply or role.involves.split(",")[0] in reply
+
+
+# -- the experience a program gives; what the visitor could move into --------------------------------------------
+
+
+def test_the_experience_a_named_program_gives_is_its_feature_not_the_experience_employers_want(
+    wired: Advisor, kb
+) -> None:
+    program, feature = next((p, f) for p in kb.programs for f in p.features if "real world experience" in f.synonyms)
+    text = f"{program.synonyms[0]} - what real world experience would I get?"
+    reply = ask(wired, text, "ask_experience", [(PROGRAM, program.id), ("feature", "real world experience")]).text
+    assert feature.text in reply
+
+
+def test_the_experience_employers_want_stays_the_experience_answer(wired: Advisor, kb) -> None:
+    required = next(s for s in kb.statistics if "experience" in s.label.lower())
+    reply = ask(
+        wired,
+        "should I go straight into a masters or get experience first?",
+        "ask_experience",
+        [("feature", "experience")],
+    )
+    assert "experiential" not in reply.text.lower() and required.value in reply.text
+
+
+def test_which_of_a_list_are_open_to_the_visitor_is_that_list(wired: Advisor, kb) -> None:
+    reply = ask(wired, "and what jobs could I go into?", "follow_up").text
+    assert all(r.title in reply for r in kb.roles if not r.is_subject)

@@ -50,8 +50,13 @@ ASKS_BY_WH = re.compile(r"\b(?:which|what)\s+(?:(?:the|all|any|every|of|its|thei
 ASKS_FOR = re.compile(rf"(?:\b(?:which|what)\b|{LIST_VERB.pattern})\s+(?:(?:the|all|any|every|of|its|their|some)\s+)*")
 # A short question leaning on the last answer: "and which sectors?", "what about the frameworks?".
 LEANS_ON_LAST = re.compile(
-    r"^\W*(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$"
+    r"^\W*(?:(?:ok|okay|so|right|alright)\W+)?(?:and|what about|how about|also|plus)\b[^?]{0,30}\??\s*$"
     r"|^\W*(?:and )?(?:(?:in|for|at|from|on) )?(?:which|what) \w+(?: \w+)?\W*$"
+)
+# What the visitor could move into: "…could I get?", "…can I go into?", "…are open to me?"
+OPEN_TO_ME = re.compile(
+    r"\b(?:could|can|would|might|should) i (?:get|do|go into|move into|apply for|aim for|land|target|go for)\b"
+    r"|\bopen to me\b|\bavailable to me\b"
 )
 NUMBERS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 STATED_COUNT = re.compile(r"\b(?:[2-9]|1[0-2]|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+")
@@ -75,6 +80,8 @@ def lists_asked(text: str, kb: Optional[KnowledgeBase] = None) -> List[KBList]:
     by_wh = [kb_list for kb_list in named if _noun_after(kb_list, ASKS_BY_WH, low)]
     if by_wh and kb is not None and ARTICLE_WORDS.search(low) and articles_named(kb, text):
         return by_wh[:2]  # "what job titles does the Northeastern article go through?": whatever its verb
+    if by_wh and OPEN_TO_ME.search(low):
+        return by_wh[:2]  # "ok and what roles could I get?": which of the list are open to the visitor
     if LIST_VERB.search(low) and (WHICH.search(low) or LIST_ORDER.match(low)):
         # A list asked by "which"/"what" first: "what kinds of thinking does it say the best programs build?"
         by_which = [kb_list for kb_list in named if _noun_after(kb_list, ASKS_BY_WH, low)]
@@ -182,6 +189,8 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
         articles = [other] if other else articles
     elif not articles and POINTS_AT_ONE.search(question.text.lower()):
         articles = state.articles  # "which roles does it mention?" after one article's answer
+    elif not articles and state.article and LEANS_ON_LAST.search(question.text.lower()):
+        articles = state.articles  # "ok and what roles could I get?" after what the Leeds blog says
     if not kb_lists:
         return None
     answer = list_answer(advisor, kb_lists, articles)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Sequence, Tuple
+from dataclasses import replace
+from typing import Callable, List, Optional, Sequence, Tuple
 
 from bot.advice.answers.figures import figures_named
 from bot.advice.answers.roles import compare_roles, role_answer
 from bot.advice.compose import Composer
-from bot.advice.retrieval import same_word
+from bot.advice.registry import handler_for
+from bot.advice.retrieval import PROGRAM_WORDS, same_word
 from bot.advice.state import PROGRAM_TOPIC, program_topic_id
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
@@ -155,7 +157,7 @@ def answer_program(advisor: Tools, question: Question, found: Found) -> Answer:
 
 
 def programs_overview(advisor: Tools, question: Question) -> Answer:
-    topic = advisor.kb.topic_for_intent("ask_program")
+    topic = advisor.kb.topic_for_intent(PROGRAM_INTENT)
     assert topic is not None  # the KB's programs topic; checked by the tests over the KB
     lines = [advisor.point_text(p) for p in topic.points]
     lines += [f"- {p.university}: {p.name} ({p.location}). {p.summary}" for p in advisor.kb.programs]
@@ -225,3 +227,36 @@ def asks_more_of_a_feature(advisor: Composer, low: str, feature: Feature) -> boo
 
 
 SHORT_FEATURE_FOLLOW_UP = 5  # words
+
+
+PROGRAM_INTENT, UNCOVERED_INTENT = "ask_program", "ask_uncovered"
+# What a program gives: "what experience do the better master's programmes give you?", "what do you get out of it?"
+GIVES = re.compile(
+    r"\b(?:give|gives|giving|offer|offers|provide|provides|teach|teaches|come with|get out of|gain from|get from)\b"
+)
+
+
+def a_feature_of_a_program(
+    advisor: Tools, question: Question, found: Found
+) -> Optional[Callable[[Tools, Question, Found], Answer]]:
+    """ "Northeastern ms em - what real world experience do you get?": the feature of the program, not the
+    experience employers ask for. A program named with a feature in several words, or programs in general with
+    what they give."""
+    features = [normalise(f) for f in found.get(FEATURE, [])]
+    if question.intent == PROGRAM_INTENT or not features:
+        return None
+    named = found.get(PROGRAM, [])
+    low = question.text.lower()
+    if found.get(GAP) or question.intent == UNCOVERED_INTENT:
+        return None  # "how many years does the Leeds MSc take part time?": what the sources don't give
+    if named:
+        if not any(len(f.split()) > 1 for f in features):
+            return None  # "how much experience does the Leeds course want?": one word, the intent's own
+    elif not (PROGRAM_WORDS.search(low) and GIVES.search(low)):
+        return None
+    holders = [p.id for p in programs_with_feature(advisor, features) if not named or p.id in named]
+    if not holders:
+        return None
+    program = handler_for(PROGRAM_INTENT, advisor.kb)
+    with_features = {**found, PROGRAM: holders, FEATURE: features}
+    return lambda a, q, _f: program(a, replace(q, intent=PROGRAM_INTENT), with_features)
