@@ -104,12 +104,13 @@ class Advisor(Tools):
         parts = self.readable_parts(question)
         if parts:
             return self.combine(self.each_part(question, parts))
+        # NLU unsure of every part, but the sources answer each ("…, and which one…?"); of the message and its one
+        # question, the question apart from its background ("quality engineer, 10 yrs. what would a master's add?")
         unsure = [replace(p, intent=UNSURE_INTENT) for p in question.parts[:MAX_QUESTIONS]]
-        each = self.each_part(question, unsure) if len(unsure) > 1 else []
+        alone = len(unsure) == 1 and question.intent == UNSURE_INTENT
+        each = self.each_part(question, unsure) if len(unsure) > 1 or alone else []
         if each and all(a.kind == AnswerKind.ANSWER and a.citations for a in each):
-            return self.combine(
-                each
-            )  # NLU unsure of every part, but the sources answer each ("…, and which article…?")
+            return self.combine(each)
         if question.parts:  # background around a question NLU read only as a whole
             question = replace(question, entities=question_entities(question))
         found = self.resolve_entities(question.entities)

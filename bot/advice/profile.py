@@ -309,6 +309,7 @@ OWN_MOVE = re.compile(
     r"|\bfor me\b|\bmy chances\b|\bapply (?:now|yet)\b|\bis it (?:too )?(?:early|late|soon)\b"
     r"|\bhelp (?:me|someone like me|people like me|my career)\b"
     r"|\b(?:someone|people) (?:like me|in my (?:job|role|position|shoes|line of work|field))\b"
+    r"|\bmy (?:kind|type|sort|line) of (?:role|job|work|position)\b"
     r"|\bif my (?:undergrad|undergraduate|degree|first degree|bachelor'?s?)\b"
     r"|\b(?:broaden|widen|open up|improve|boost|expand|help|change)\w* my (?:options|prospects|career|chances|future)\b"
 )

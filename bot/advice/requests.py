@@ -25,7 +25,8 @@ _WRITTEN = (
     r"motivation letter|personal statement|cv|resume|résumé|linkedin post|tweet|blog post|speech|joke|jokes|"
     r"limerick|code|script|program in|function|python|javascript|sql|regex|slogan|advert|summary of (?:my|this)|"
     r"job description|job ad|job offer|offer letter|reference|recommendation|headline|linkedin headline|"
-    r"linkedin summary|linkedin bio|bio|tagline|elevator pitch)"
+    r"linkedin summary|linkedin bio|bio|tagline|elevator pitch|timetable|schedule|study plan|revision plan|"
+    r"study schedule|quiz|flashcards|checklist|spreadsheet)"
 )
 
 REQUEST_PATTERNS: Dict[str, Pattern[str]] = {

@@ -191,7 +191,8 @@ def program_follow_up(advisor: Tools, question: Question, found: Found) -> Optio
     has_it = any(asked & {normalise(s) for s in f.synonyms} for f in program.features)
     # "Is it online like the Leeds one?": a program named only to compare with is not what "it" is.
     named = [p for p in found.get(PROGRAM, []) if not compared_with(advisor, p, low)]
-    if has_it and not named and (POINTS_BACK.search(low) or the_other):
+    short = len(low.split()) <= SHORT_PROGRAM_FOLLOW_UP  # "what sort of opportunities?" after its experiential side
+    if has_it and not named and (POINTS_BACK.search(low) or the_other or short):
         in_context = {**found, PROGRAM: [program.id]}
         return lambda a, q, _f: answer_program(a, q, in_context)  # "is it accredited?": of the program in context
     if asked and not has_it and not named and (POINTS_BACK.search(low) or the_other):
@@ -302,8 +303,8 @@ CONTEXT_RULES: List[Rule] = [
     who_is_behind_a_feature,
     figures_of_an_article,
     provenance_rule,
-    claim_follow_up,
     what_it_says_rule,  # "what does Leeds say about a skills gap?"
+    claim_follow_up,
     list_rule,
     which_article_rule,  # "which article talks about a skills gap?": after the figures' and the lists' rules
     role_in_context_rule,

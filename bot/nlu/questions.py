@@ -28,6 +28,8 @@ ASKING = re.compile(
     r"^\s*(?:(?:so|and|also|but|then|plus|oh|ok|okay|well|hi|hello|hey|thanks|right|in a nutshell|in short|"
     r"basically|quick question|real quick|quickly|honestly|seriously|[a-z]+ly|"
     r"(?:according to|acc to|per|in) (?:the )?[\w']+(?: (?:article|piece|post|blog|uni|university))?)\W+)*"
+    # "by how much…", "in which sectors…": a preposition before the question word
+    r"(?:(?:by|in|for|to|from|at|on|of|with)\s+(?=(?:how|what|which|whom|whose)\b))?"
     r"(?:" + QUESTION_WORDS + r"|" + ORDERS + r"|i want to know|i'd like to know|i would like to know|"
     r"i'm wondering|i am wondering|i wonder|any idea|could you|can you|please)\b",
     re.IGNORECASE,

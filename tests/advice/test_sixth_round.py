@@ -269,3 +269,96 @@ def test_the_experience_employers_want_stays_the_experience_answer(wired: Adviso
 def test_which_of_a_list_are_open_to_the_visitor_is_that_list(wired: Advisor, kb) -> None:
     reply = ask(wired, "and what jobs could I go into?", "follow_up").text
     assert all(r.title in reply for r in kb.roles if not r.is_subject)
+
+
+# -- fourth batch: read from sets AA and AB after their first score ---------------------------------------------
+
+
+def test_a_short_follow_up_naming_a_feature_of_the_program_just_given_is_that_feature(wired: Advisor, kb) -> None:
+    program, feature = next((p, f) for p in kb.programs for f in p.features if "opportunities" in f.synonyms)
+    first = ask(wired, f"tell me about the {program.synonyms[0]} program", "ask_program", [(PROGRAM, program.id)])
+    then = ask(
+        wired,
+        "which opportunities?",
+        "out_of_scope",
+        [("feature", "opportunities")],
+        context_after(Context(), first.updates),
+    )
+    assert feature.text in then.text
+
+
+def test_why_anyone_would_need_a_masters_after_a_role_is_what_the_degree_brings_to_it(wired: Advisor, kb) -> None:
+    role = next(r for r in kb.roles if r.degree_helps and not r.is_subject)
+    first = ask(wired, f"what does a {role.synonyms[0]} do?", "ask_role", [("role", role.id)])
+    then = ask(
+        wired,
+        "so why would you even need a master's for that?",
+        "ask_need_masters",
+        context=context_after(Context(), first.updates),
+    )
+    assert role.degree_helps in then.text
+
+
+def test_an_aspect_asked_of_an_article_is_that_aspect(wired: Advisor, kb) -> None:
+    aspect = next(a for a in kb.comparison.aspects if "success" in a.title.lower())
+    leeds = next(p for p in kb.programs if "leeds" in p.synonyms)
+    reply = ask(
+        wired,
+        "and what does leeds say a manager's success comes down to?",
+        "follow_up",
+        [(PROGRAM, leeds.id), ("aspect", aspect.id)],
+    ).text
+    assert aspect.manager in reply
+
+
+def test_a_role_named_with_program_in_its_name_is_asked_of_the_article(wired: Advisor, kb) -> None:
+    role = next(r for r in kb.roles if "program manager" in [s.lower() for s in r.synonyms])
+    program = next(p for p in kb.programs if p.source == role.source)
+    reply = ask(
+        wired,
+        f"what does a program manager do per {program.synonyms[0]}",
+        "ask_program",
+        [("role", role.id), (PROGRAM, program.id)],
+    ).text
+    assert role.involves in reply
+
+
+def test_several_words_of_a_feature_in_another_form_name_it_for_the_program_named(wired: Advisor, kb) -> None:
+    program, feature = next((p, f) for p in kb.programs for f in p.features if "leave my job" in f.synonyms)
+    reply = ask(wired, "can I do the msc without leaving my job?", "ask_need_masters", [(PROGRAM, program.id)]).text
+    assert feature.text in reply
+
+
+def test_the_question_apart_from_its_background_when_nlu_is_unsure_of_both(wired: Advisor, kb) -> None:
+    role = next(r for r in kb.roles if r.degree_helps and not r.is_subject and r.synonyms)
+    asked = "what would a master's actually add for me?"
+    text = f"{role.synonyms[0]} at a plant, 10 yrs. {asked}"
+    question = Question(
+        "nlu_fallback",
+        text,
+        ranking=[("nlu_fallback", 0.3)],
+        parts=[QuestionPart("ask_need_masters", asked, (), 0.2)],
+        background=f"{role.synonyms[0]} at a plant, 10 yrs.",
+    )
+    assert role.degree_helps in wired.answer(question).text
+
+
+def test_a_question_starting_with_a_preposition_is_a_part_of_its_own() -> None:
+    from bot.nlu.questions import questions_of
+
+    message = "by how much does a master's raise pay, and what's the job growth?"
+    assert [p.text(message) for p in questions_of(message)] == [
+        "by how much does a master's raise pay",
+        "what's the job growth?",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["make me a 12 week study timetable for the modules", "can you make a revision plan for me"]
+)
+def test_asking_for_a_plan_or_timetable_is_a_request(text: str) -> None:
+    assert request_kind(text) == "write"
+
+
+def test_first_put_out_asks_the_date() -> None:
+    assert "date" in facets_asked("was it first put out before the date at the top?")

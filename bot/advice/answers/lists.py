@@ -184,19 +184,26 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
         kb_lists, articles = _same_list_again(advisor, question, articles, state)
     if not kb_lists:
         kb_lists, articles = _list_of_the_last_answer(advisor, question, articles, state)
-    elif not articles and OTHER_ONE.search(question.text.lower()):
-        other = other_article(advisor, state.article)  # "what about the other uni, which roles does it mention?"
-        articles = [other] if other else articles
-    elif not articles and POINTS_AT_ONE.search(question.text.lower()):
-        articles = state.articles  # "which roles does it mention?" after one article's answer
-    elif not articles and state.article and LEANS_ON_LAST.search(question.text.lower()):
-        articles = state.articles  # "ok and what roles could I get?" after what the Leeds blog says
+    elif not articles:
+        articles = _articles_leaned_on(advisor, question.text.lower(), state)
     if not kb_lists:
         return None
     answer = list_answer(advisor, kb_lists, articles)
     if answer is None:
         return None
     return lambda _advisor, _question, _found: answer
+
+
+def _articles_leaned_on(advisor: Tools, low: str, state: DialogueState) -> Sequence[Source]:
+    """The article a list question names only by leaning on the last answer's, if it does."""
+    if OTHER_ONE.search(low):
+        other = other_article(advisor, state.article)  # "what about the other uni, which roles does it mention?"
+        return [other] if other else []
+    if POINTS_AT_ONE.search(low):
+        return state.articles  # "which roles does it mention?" after one article's answer
+    if state.article and LEANS_ON_LAST.search(low):
+        return state.articles  # "ok and which sectors?" after what the Leeds blog says
+    return []
 
 
 POINTS_AT_ONE = re.compile(r"\b(?:it|its|that one|this one|that article|this article|that uni|that university)\b")

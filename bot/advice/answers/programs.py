@@ -198,17 +198,38 @@ def features_named_in(advisor: Composer, text: str) -> List[Tuple[str, Program, 
     ]
 
 
-def features_by_word(advisor: Composer, text: str, program_ids: Sequence[str]) -> List[str]:
-    """The features of the programs named whose one-word synonym the text holds in another form ("recognise" for
-    "recognised"), each by its first synonym."""
-    asked = {stem(w) for w in words(normalise(text))}
+def features_by_word(advisor: Composer, text: str, program_ids: Sequence[str], several: bool = False) -> List[str]:
+    """The features of the programs named whose synonym the text holds in another form, each by its first synonym:
+    a one-word synonym ("recognise" for "recognised"), or with `several` one of several words, word for word in
+    order ("without leaving my job" for "leave my job")."""
+    asked = [stem(w) for w in words(normalise(text))]
     return [
         f.synonyms[0]
         for p in advisor.kb.programs
         if p.id in program_ids
         for f in p.features
-        if any(len(s.split()) == 1 and any(same_word(stem(s.lower()), a) for a in asked) for s in f.synonyms)
+        if any(_held(asked, [stem(w) for w in words(normalise(s))], several) for s in f.synonyms)
     ]
+
+
+def _clipped(one: str, other: str) -> bool:
+    """One stem the other's start, four letters at least: "leav" (leaving) and "leave"."""
+    shorter, longer = sorted((one, other), key=len)
+    return len(shorter) >= MIN_CLIPPED and longer.startswith(shorter)
+
+
+MIN_CLIPPED = 4
+
+
+def _held(asked: List[str], synonym: List[str], several: bool) -> bool:
+    if len(synonym) == 1 and not several:
+        return any(same_word(synonym[0], a) for a in asked)
+    if len(synonym) < 2 or not several:
+        return False
+    return any(
+        all(s == a or _clipped(s, a) for s, a in zip(synonym, asked[i : i + len(synonym)], strict=True))
+        for i in range(len(asked) - len(synonym) + 1)
+    )
 
 
 COUNT = re.compile(r"\bhow many\b")  # "how many of them?" after "…from four leading engineering schools"
@@ -242,15 +263,19 @@ def a_feature_of_a_program(
     """ "Northeastern ms em - what real world experience do you get?": the feature of the program, not the
     experience employers ask for. A program named with a feature in several words, or programs in general with
     what they give."""
+    named = found.get(PROGRAM, [])
     features = [normalise(f) for f in found.get(FEATURE, [])]
+    several = any(len(f.split()) > 1 for f in features)
+    if not features:  # "is there a way to do an msc without leaving my job?": several words of one, in another form
+        features = features_by_word(advisor, question.text, named, several=True)
+        several = bool(features)
     if question.intent == PROGRAM_INTENT or not features:
         return None
-    named = found.get(PROGRAM, [])
     low = question.text.lower()
     if found.get(GAP) or question.intent == UNCOVERED_INTENT:
         return None  # "how many years does the Leeds MSc take part time?": what the sources don't give
     if named:
-        if not any(len(f.split()) > 1 for f in features):
+        if not several:
             return None  # "how much experience does the Leeds course want?": one word, the intent's own
     elif not (PROGRAM_WORDS.search(low) and GIVES.search(low)):
         return None

@@ -22,6 +22,7 @@ from bot.advice.answers.programs import (
     programs_with_feature,
 )
 from bot.advice.answers.provenance import ARTICLE_WORDS
+from bot.advice.answers.topics import aspect_answer
 from bot.advice.narrower import SECTORS_INTENT, sectors_named
 from bot.advice.profile import OWN_MOVE, own_years
 from bot.advice.registry import Handler, handler_for
@@ -31,7 +32,7 @@ from bot.advice.subjects import PAY_INTENT, PAY_WORDS
 from bot.advice.tools import Tools
 from bot.advice.types import Found, Question
 from bot.knowledge.model import Topic
-from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
+from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import named_in, normalise
 
 PROGRAM_INTENT, ROLE_INTENT = "ask_program", "ask_role"
@@ -53,14 +54,14 @@ def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Op
     if question.intent not in ARTICLE_READ_AS or not (found.get(ROLE) and found.get(PROGRAM)):
         return None  # another intent read the role and the article as what they are
     says = SAYS.search(low) and question.intent != UNSURE  # an unsure reading may ask a detail instead
-    # "quality engineer wat do they do acc 2 the northeastern thing": a role and a university, no program words.
-    named_alone = question.intent == PROGRAM_INTENT and not PROGRAM_NOUNS.search(low)
-    if found.get(FEATURE) or not (ARTICLE_WORDS.search(low) or says or named_alone):
-        return None
     for role_id in found[ROLE]:
         role_entry = advisor.kb.role(role_id)
         for name in sorted(role_entry.synonyms if role_entry else [], key=len, reverse=True):
             low = low.replace(name.lower(), " ")  # "program managers" names a role, not a program
+    # "quality engineer wat do they do acc 2 the northeastern thing": a role and a university, no program words.
+    named_alone = question.intent == PROGRAM_INTENT and not PROGRAM_NOUNS.search(low)
+    if found.get(FEATURE) or not (ARTICLE_WORDS.search(low) or says or named_alone):
+        return None
     if PROGRAM_NOUNS.search(low):
         return None  # "…the Northeastern program and program managers": the program is asked about too
     role = handler_for(ROLE_INTENT, advisor.kb)
@@ -71,7 +72,7 @@ def a_role_in_an_article(advisor: Tools, question: Question, found: Found) -> Op
 # about quality engineers?" reads as the reading list, having "article" in it).
 ARTICLE_READ_AS = frozenset({PROGRAM_INTENT, UNSURE, "ask_reading", "ask_uncovered"})
 # "What does Northeastern say an engineering manager does?": the university names what its article says.
-SAYS = re.compile(r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes)\b")
+SAYS = re.compile(r"\b(?:say|says|said|mention|mentions|write|writes|wrote|describe|describes|per|according to)\b")
 # Words for a program itself, besides the university's name: "the Northeastern program", "the Leeds MSc".
 PROGRAM_NOUNS = re.compile(r"\b(?:course|courses|program|programme|msc|ms|master'?s|masters|degree|module|modules)\b")
 
@@ -117,6 +118,9 @@ def a_claim_of_an_article(advisor: Tools, question: Question, found: Found) -> O
         return None
     if found.get(ROLE) or PROGRAM_NOUNS.search(low) or not ATTRIBUTED.search(low):
         return None
+    if found.get(ASPECT):  # "and what does Leeds say a manager's success is measured by?": that aspect
+        aspect = advisor.kb.get(found[ASPECT][0])
+        return lambda a, _q, _f: aspect_answer(a, aspect)
     topic = topic_of_figure_named(advisor, low)
     if topic is None and IT.search(low):
         last = advisor.kb.get(question.context.topic or "")
@@ -203,6 +207,8 @@ WHY_BOTHER = re.compile(
     r"|\bwaste of (?:time|money|\$+|cash)|\b(?:downsides?|drawbacks?|cons|disadvantages?) (?:of|to|with)\b"
     r"[^?.!]{0,30}\b(?:master'?s|masters|msc|degree|going back)"
 )
+# "So why would one even need a master's?" after a role: what the degree brings to it.
+WHY_NEED = re.compile(r"\bwhy (?:would|should|do|does|did|might)\b[^?.!]{0,25}\b(?:need|want|get|do|take)\b")
 WORTH_IT = "ask_worth_it"
 MASTERS = re.compile(r"\b(?:master'?s|masters|msc|postgrad\w*)\b")
 
@@ -215,7 +221,7 @@ def why_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
         handler = handler_for(topic.intent, advisor.kb)
         return lambda a, q, _f: handler(a, replace(q, intent=topic.intent), {})
     role = advisor.kb.role(question.context.role) if question.context.role else None
-    helps = WHY_BOTHER.search(low) or (DEGREE_HELPS.search(low) and STUDY.search(low))
+    helps = WHY_BOTHER.search(low) or ((DEGREE_HELPS.search(low) or WHY_NEED.search(low)) and STUDY.search(low))
     if helps and role and role.degree_helps and not role.is_subject and not any(found.values()):
         # "so why would they bother with a masters?" after quality engineers: what the degree brings to that role
         role_handler = handler_for(ROLE_INTENT, advisor.kb)
@@ -279,7 +285,7 @@ def a_figure_by_its_words(advisor: Tools, question: Question, found: Found) -> O
 
 # "Would a master's help me?": whether the degree helps, not how much it adds.
 DEGREE_HELPS = re.compile(
-    r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for|get me into|"
+    r"\b(?:help|helps|helpful|useful|worth|benefit|benefits|good for|make sense|bring|add|do for|does for|get me into|"
     r"get me in|get into|lead me to|open doors|give|gives)\b"
 )
 ASKS_A_FIGURE = re.compile(
