@@ -18,6 +18,7 @@ from bot.language.vocabulary import stop_words
 
 # A capitalised name after a preposition: "at Amazon", "in Boston", "for Siemens Energy".
 NAMED_AFTER = re.compile(r"\b(?:at|in|for|with|inside|within|like)\s+((?:[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*){0,2})")
+SHORT_NAME = re.compile(r"\b(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}\b")  # two capitals or more: "CEng", "PMP"
 SECTORS_INTENT = "ask_sectors"  # the topic whose points name the sectors
 NOT_A_SUBJECT = frozenset({"I", "I'm", "EM", "EMs", "MS", "MSc", "MBA", "English"})
 # The same, typed in lower case: a name right after the subject's people or their pay ("engineering managers at
@@ -49,7 +50,13 @@ def narrower_names(
         if name in NOT_A_SUBJECT or any(w.lower() in said for w in name.split() if len(w) > 2):
             continue
         names.append(name)
-    if names or not known:
+    if not known:
+        return names
+    # A short name in capitals the KB and visitors' usual words never use: "(CEng) status", "a PMP".
+    for short in SHORT_NAME.findall(text):
+        if short.lower() not in known and short.lower() not in said and short not in names + list(NOT_A_SUBJECT):
+            names.append(short)
+    if names:
         return names
     for match in NAMED_AFTER_SUBJECT.finditer(text.lower()):
         name = _name_words(match.group(1), known, usual)

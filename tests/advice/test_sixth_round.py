@@ -362,3 +362,20 @@ def test_asking_for_a_plan_or_timetable_is_a_request(text: str) -> None:
 
 def test_first_put_out_asks_the_date() -> None:
     assert "date" in facets_asked("was it first put out before the date at the top?")
+
+
+def test_a_short_name_in_capitals_the_kb_never_uses_is_said_to_be_outside_the_sources(wired: Advisor, kb) -> None:
+    program = kb.programs[-1]
+    reply = ask(
+        wired,
+        f"will the {program.synonyms[0]} course get me PMP certification?",
+        "ask_program",
+        [(PROGRAM, program.id)],
+    )
+    assert reply.text.startswith("My sources don't give anything specific to PMP")
+
+
+def test_a_short_name_the_kb_uses_is_no_narrower_subject(wired: Advisor, kb) -> None:
+    program, feature = next((p, f) for p in kb.programs for f in p.features if "cmi" in f.synonyms)
+    reply = ask(wired, "is it CMI accredited?", "ask_program", [(PROGRAM, program.id), ("feature", "cmi")])
+    assert "don't give anything specific" not in reply.text and feature.text in reply.text
