@@ -298,6 +298,8 @@ class Advisor(Tools):
             about_the_last = bool(question.context.citations) and bool(facets_asked(question.text))
             return not about_the_last and off_topic(question.said(), self.topic_words)
         if question.intent in SMALL_TALK:  # "switch off everything downstairs" is no goodbye
+            if question.context.citations and facets_asked(question.text):
+                return False  # "is that a uk thing or us?" after a figure, read as small talk: about the figure
             chat = self.chat_words or frozenset()
             return off_topic(question.text, chat) or asks_beyond_small_talk(question.text, chat, self.topic_words)
         return False

@@ -9,7 +9,10 @@ import re
 
 # A follow-up that points back at what the last answer was about: "what technologies did it mention?"
 # "Like what?", "such as?", "for example?": the last answer's entry, in its own texts.
-ASKS_FOR_EXAMPLES = re.compile(r"^\W*(?:like what|such as( what)?|for example|for instance|examples?|e\.?g\.?)\W*$")
+ASKS_FOR_EXAMPLES = re.compile(
+    r"^\W*(?:like what|such as( what)?|for example|for instance|examples?|e\.?g\.?)"
+    r"(?:\W+(?:exactly|then|though|specifically|precisely))?\W*$"
+)
 # "What are they called?", "what's it called?", "names?": what the last answer named, again.
 ASKS_FOR_NAMES = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|oh)\W+)*(?:what|whats|what's) (?:are|is|were|was|r)? ?"

@@ -31,7 +31,7 @@ NAMED_AFTER_SUBJECT = re.compile(
 # Everyday words after "at" or "in" that name no narrower subject: "managers at work", "pay in general".
 EVERYDAY_AFTER = frozenset(
     "general practice total practise reality theory particular short average fact home school work uni college "
-    "time times moment start beginning end future past".split()
+    "time times moment start beginning end future past charge".split()
 )
 
 

@@ -49,7 +49,13 @@ from bot.advice.answers.readings import (
     whom_it_is_for,
     why_follow_up,
 )
-from bot.advice.answers.roles import figures_not_given, role_answer, role_in_context_rule, two_roles_compared
+from bot.advice.answers.roles import (
+    a_role_they_want,
+    figures_not_given,
+    role_answer,
+    role_in_context_rule,
+    two_roles_compared,
+)
 from bot.advice.answers.said_where import what_it_says_rule, which_article_rule
 from bot.advice.answers.sources import origin_follow_up
 from bot.advice.answers.topics import technical_track_answer
@@ -65,15 +71,7 @@ from bot.knowledge.text import named_in, normalise
 
 # Questions about whether management suits the visitor: a stated preference for technical work decides them.
 FIT_INTENTS = frozenset(
-    {
-        "ask_fit",
-        "check_readiness",
-        "ask_role_match",
-        "ask_transition",
-        "ask_worth_it",
-        "ask_good_career",
-        "ask_difference",
-    }
+    "ask_fit check_readiness ask_role_match ask_transition ask_worth_it ask_good_career ask_difference".split()
 )
 # "Where can I learn it?", "which course teaches that?"
 LEARN_IT = re.compile(
@@ -313,6 +311,7 @@ CONTEXT_RULES: List[Rule] = [
     gap_follow_up,
     gap_in_the_background,  # "I've had a headache for days. What should I take for it?"
     own_job_and_the_degree,  # "would an MS help someone like me?" read as the readiness check too
+    a_role_they_want,  # "…I'd like to be a business analyst. Does the EM degree point that way?"
 ]
 # In order: the first rule that reads the question decides.
 RULES: List[Rule] = [

@@ -86,6 +86,8 @@ ASKS_WHO_FOR = re.compile(
     r"(?:people|folks|engineers|non-engineers|someone|those|managers|leads)\b"
     r"|\bwhat (?:kind|sort|type) of (?:people|person|people's|professionals?)\b[^?.!]{0,30}"
     r"\b(?:for|suit|suits|suited)\b"
+    # "is engineering management something that suits people like me?"
+    r"|\b(?:suits?|suited to|right for|a good fit for|a fit for) (?:people|someone|somebody|folks) like (?:me|us)\b"
 )
 
 

@@ -379,3 +379,106 @@ def test_a_short_name_the_kb_uses_is_no_narrower_subject(wired: Advisor, kb) -> 
     program, feature = next((p, f) for p in kb.programs for f in p.features if "cmi" in f.synonyms)
     reply = ask(wired, "is it CMI accredited?", "ask_program", [(PROGRAM, program.id), ("feature", "cmi")])
     assert "don't give anything specific" not in reply.text and feature.text in reply.text
+
+
+# -- fifth batch: read from sets AC and AD after their first score ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["is that a uk thing or us?", "and is the salary figure US?", "is it a US thing?", "uk or global?"]
+)
+def test_whether_a_figure_is_of_one_country_asks_its_region(text: str) -> None:
+    assert "region" in facets_asked(text)
+
+
+def test_a_figure_question_read_as_small_talk_after_a_figure_is_about_the_figure(wired: Advisor, kb) -> None:
+    years = next(s for s in kb.statistics if "experience" in s.label.lower())
+    first = ask(wired, "how many years of experience do employers want?", "ask_experience")
+    then = ask(wired, "is that a uk thing or us?", "bot_identity", context=context_after(Context(), first.updates))
+    assert years.region in then.text
+
+
+def test_the_other_article_of_a_provenance_part_is_the_one_the_part_before_did_not_name(wired: Advisor, kb) -> None:
+    first, other = kb.sources[-1], kb.sources[0]
+    asked = f"when was the {first.publisher.split()[-1]} article published"
+    second = "which university published the other article?"
+    program = next(p for p in kb.programs if p.source == first.id)
+    parts = [
+        QuestionPart("ask_program", asked, [(PROGRAM, program.id)], 0.5),
+        QuestionPart("ask_sources", second, (), 0.5),
+    ]
+    text = f"{asked}, and {second}"
+    reply = wired.answer(
+        Question("ask_program", text, [(PROGRAM, program.id)], ranking=[("ask_program", 0.5)], parts=parts)
+    ).text
+    assert other.publisher in reply
+
+
+def test_same_person_writing_both_asks_the_authors() -> None:
+    assert "author" in facets_asked("did the same person write both articles?")
+
+
+def test_what_a_phrase_an_article_talks_about_is_its_text(wired: Advisor, kb) -> None:
+    point = next(p for t in kb.topics for p in t.points if "skills gap" in p.text)
+    program = next(p for p in kb.programs if p.source == point.source)
+    reply = ask(wired, f"what skills gap is {program.synonyms[0]} on about?", "ask_outlook").text
+    assert point.text in reply
+
+
+def test_which_article_says_a_word_in_another_form_finds_it(wired: Advisor, kb) -> None:
+    reply = ask(wired, "which of the two brings up sustainability?", "nlu_fallback").text
+    assert "article does" in reply and "sustainab" in reply.lower()
+
+
+def test_a_figure_quoted_by_value_with_no_facet_is_what_the_figure_is(wired: Advisor, kb) -> None:
+    pay = stat(kb, "earn")
+    reply = ask(wired, f"is that {pay.value} figure something I can set my pay against?", "nlu_fallback").text
+    assert pay.region in reply and pay.value in reply
+
+
+def test_two_figures_named_against_a_one_figure_intent_get_both(wired: Advisor, kb) -> None:
+    pay, growth = stat(kb, "earn"), next(s for s in kb.statistics if "growth" in s.label)
+    reply = ask(wired, "what pay and job growth could I expect?", "ask_experience").text
+    assert pay.value in reply and growth.value in reply
+
+
+def test_a_decisive_gap_named_is_no_list_question(wired: Advisor, kb) -> None:
+    layoffs = next(g for g in kb.gaps if "layoffs" in g.synonyms)
+    reply = ask(wired, "what are the latest tech layoffs?", "ask_outlook", [("gap", layoffs.id)])
+    assert "disruptive" not in reply.text
+
+
+def test_suits_people_like_me_asks_whom_it_is_for(wired: Advisor, kb) -> None:
+    fit = kb.topic_for_intent("ask_fit")
+    reply = ask(wired, "is engineering management something that suits people like me?", "ask_need_masters").text
+    assert wired.kb.fill(fit.points[0].text) in reply
+
+
+def test_the_x_ones_after_an_aspect_is_the_aspects_list_of_that_kind(wired: Advisor, kb) -> None:
+    soft = next(nl for nl, *_ in kb.named_lists() if nl.noun == "soft skills")
+    aspect = next(a for a in kb.comparison.aspects if any(nl.noun == "soft skills" for nl in a.lists))
+    first = ask(
+        wired, "what skills do managers need compared with engineers?", "ask_difference", [("aspect", aspect.id)]
+    )
+    then = ask(wired, "and which are the soft ones?", "ask_sources", context=context_after(Context(), first.updates))
+    reply = then.text
+    assert all(item in reply for item in soft.items)
+
+
+def test_the_program_a_one_word_need_in_the_background_names_is_the_one_that_fits(wired: Advisor, kb) -> None:
+    program = next(p for p in kb.programs if any("flexible" in f.synonyms for f in p.features))
+    feature = next(f for f in program.features if "flexible" in f.synonyms)
+    reply = ask(wired, "which course from the articles fits?", "nlu_fallback", background="I need something flexible.")
+    assert feature.text in reply.text
+
+
+def test_a_role_the_visitor_wants_with_a_question_of_the_degree_is_that_role(wired: Advisor, kb) -> None:
+    role = next(r for r in kb.roles if r.involves and r.degree_helps and not r.is_subject)
+    background = f"I work in retail but I'd like to become a {role.synonyms[0]} one day."
+    reply = ask(wired, "would the EM degree lead there?", "ask_definition", background=background).text
+    assert role.involves in reply
+
+
+def test_in_charge_of_names_no_narrower_subject(wired: Advisor) -> None:
+    reply = ask(wired, "what is an engineering manager in charge of?", "ask_manager_work").text
+    assert "specific to charge" not in reply

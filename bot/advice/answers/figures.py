@@ -57,8 +57,17 @@ def _naming_words(kb: KnowledgeBase, by_description: bool) -> Dict[str, Set[str]
     return unique
 
 
-def figures_by_value(kb: KnowledgeBase, low: str) -> List[Statistic]:
-    return [s for s in kb.statistics if any(_has_form(low, form) for form in figure_forms(s))]
+def figures_by_value(kb: KnowledgeBase, low: str, distinct: bool = False) -> List[Statistic]:
+    """The figures the text writes by value; `distinct`: only in a form no everyday number takes ("4%", "165k",
+    "$165,370"), not a bare "4" that may be "for" or someone's years."""
+    return [
+        s
+        for s in kb.statistics
+        if any(_has_form(low, form) for form in figure_forms(s) if not distinct or DISTINCT_FORM.search(form))
+    ]
+
+
+DISTINCT_FORM = re.compile(r"[%$]|\d\s?k\b|percent|per cent|\d{3,}|\d,\d")
 
 
 def _described_as(stat: Statistic) -> List[str]:

@@ -161,8 +161,8 @@ def _join(names: Sequence[str]) -> str:
 
 def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
     """Router rule: a count or a list of something the KB holds, or one item of the list just given."""
-    if not question.text or question.text.startswith("/"):
-        return None
+    if not question.text or question.text.startswith("/") or advisor.decisive_gap(found):
+        return None  # "what are the latest tech layoffs?": the layoffs, not the technologies
     item = (
         item_answer(advisor, question)
         or membership_answer(advisor, question, found)
@@ -170,6 +170,9 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
     )
     if item is not None:
         return lambda _advisor, _question, _found: item
+    by_modifier = _list_by_its_modifier(advisor, question)
+    if by_modifier is not None:
+        return lambda _advisor, _question, _found: by_modifier
     # A count asked in the message's background: "on how many points do they compare…, and what are they?"
     text = question.text if lists_asked(question.text, advisor.kb) else question.said()
     articles: Sequence[Source] = articles_named(advisor.kb, text)
@@ -192,6 +195,20 @@ def list_rule(advisor: Tools, question: Question, found: Found) -> Optional[Call
     if answer is None:
         return None
     return lambda _advisor, _question, _found: answer
+
+
+# "Which of those are the soft ones?" after the skills: "ones" for the noun of a list the last answer's aspect names.
+THE_X_ONES = re.compile(r"\b(?:the )?(\w+) ones?\b")
+
+
+def _list_by_its_modifier(advisor: Tools, question: Question) -> Optional[Answer]:
+    """The list of the aspect just given whose noun is the word before "ones" and the aspect's own noun."""
+    found = THE_X_ONES.search(question.text.lower())
+    aspect = question.context.aspect
+    if found is None or not aspect or len(question.text.split()) > SHORT_FOLLOW_UP:
+        return None
+    lists = [k for k in all_lists(advisor.kb) if k.aspect == aspect and k.noun.split()[0] == found.group(1)]
+    return list_answer(advisor, lists[:1], []) if len(lists) == 1 else None
 
 
 def _articles_leaned_on(advisor: Tools, low: str, state: DialogueState) -> Sequence[Source]:

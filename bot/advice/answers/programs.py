@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, List, Optional, Sequence, Tuple
+from typing import Callable, List, Optional, Sequence, Set, Tuple
 
 from bot.advice.answers.figures import figures_named
 from bot.advice.answers.roles import compare_roles, role_answer
@@ -285,3 +285,14 @@ def a_feature_of_a_program(
     program = handler_for(PROGRAM_INTENT, advisor.kb)
     with_features = {**found, PROGRAM: holders, FEATURE: features}
     return lambda a, q, _f: program(a, replace(q, intent=PROGRAM_INTENT), with_features)
+
+
+def offered_in(advisor: Composer, background: str) -> Set[str]:
+    """What a program offers that the visitor's background names in several words ("I work full time"), else in
+    one of its one-word synonyms that only one program's features have ("I need the most flexible option")."""
+    several = {normalise(s) for s, _p, _f in features_named_in(advisor, background)}
+    if several:
+        return several
+    said = set(words(normalise(background)))
+    single = {normalise(s) for p in advisor.kb.programs for f in p.features for s in f.synonyms if " " not in s}
+    return {w for w in said & single if len(programs_with_feature(advisor, [w])) == 1}

@@ -27,6 +27,7 @@ from bot.language.vocabulary import content_words
 FACETS: Dict[str, re.Pattern[str]] = {
     "author": re.compile(
         r"\bwho (?:wrote|writes|authored|penned|is the author)\b|\bauthors?\b|\bwriters?\b|\bwritten by\b|\bbyline\b"
+        r"|\b(?:same|different|one) (?:person|people)\b[^?]{0,30}\b(?:write|wrote|written)\b"
     ),
     "date": re.compile(
         r"\bwhen (?:was|is|did|were|do|does)\b[^?]{0,120}\b(?:written|published|publish|posted|post|released|release|"
@@ -69,6 +70,11 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"|\b(?:a|an) (?:british|english|uk|us|american|european|german|french|indian|canadian|australian|chinese|"
         r"local|national|international) (?:number|figure|stat|statistic|data|salary|rate)\b"
         r"|\bfrom (?:somewhere|elsewhere|another country|abroad)\b"
+        # "is that a uk thing or us?", "is the northeastern salary figure US?"
+        r"|\b(?:uk|us|u\.s\.?|usa|american|british|european) (?:thing|rule|requirement|norm)\b"
+        r"|\b(?:uk|us|u\.s\.?|usa|american|british|global|worldwide) or (?:the )?(?:uk|us|u\.s\.?|usa|american|british|"
+        r"global|worldwide|elsewhere)\b"
+        r"|\b(?:figure|number|data|stats?|salary|pay|rate) (?:us|u\.s\.?|usa|american|uk|british)\W*$"
     ),
     # "is that in pounds?", "which currency?"
     "currency": re.compile(
@@ -119,6 +125,7 @@ POINTS_AT_ARTICLE = re.compile(
     r"\b(?:article|articles|piece|post|blog|page|source|sources|text|report|story|write-up|writeup|it|that|this|"
     r"they|one|ones)\b"
 )
+THE_OTHER = re.compile(r"\bthe other (?:one|article|piece|post|blog|uni|university|source|site)\b")
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -178,6 +185,9 @@ def _articles_asked_of(kb: KnowledgeBase, question: Question, state: DialogueSta
     """The articles a question about the sources is about: named, named in its background, or the last answer's."""
     low = question.text.lower()
     articles = articles_named(kb, question.text)
+    if not articles and THE_OTHER.search(low) and state.article is not None:
+        others = [s for s in kb.sources if s.id != state.article.id]  # "…, and who published the other article?"
+        return others if len(others) == 1 else []
     if not articles and question.background and POINTS_AT_ARTICLE.search(low):
         articles = articles_named(kb, question.background)  # "the northeastern one says updated.. when was it…?"
     if not articles and (POINTS_AT_ARTICLE.search(low) or elliptical):  # "and who's the author?"
@@ -315,18 +325,9 @@ ARTICLE_LINES: Dict[str, Callable[[KnowledgeBase, Source], str]] = {
     "date": date_line,
     "publisher": publisher_line,
 }
-FACET_ORDER = (
-    "author",
-    "publisher",
-    "date",
-    "value",
-    "article",
-    "measured_by",
-    "region",
-    "measure",
-    "period",
-    "currency",
-)
+FACET_ORDER = tuple(
+    "author publisher date value article measured_by region measure period currency".split()
+)  # the order of the lines
 
 
 def provenance_answer(advisor: Tools, subject: Subject) -> Optional[Answer]:
@@ -364,8 +365,8 @@ def several_facets_answer(advisor: Tools, question: Question) -> Optional[Answer
 
     Split, "who measured it?" and "which country is it for?" lose the figure the first part named.
     """
-    if len(facets_asked(question.text)) < MIN_WHOLE_FACETS:
-        return None
+    if len(facets_asked(question.text)) < MIN_WHOLE_FACETS or THE_OTHER.search(question.text.lower()):
+        return None  # "when was the Leeds one published, and who published the other article?": two subjects
     subject = subject_of(advisor.kb, question, state_of(advisor.kb, question.context))
     return provenance_answer(advisor, subject) if subject else None
 
@@ -377,7 +378,15 @@ def provenance_rule(advisor: Tools, question: Question, found: Found) -> Optiona
     if other_institution(advisor, question.text) and not figures_by_value(advisor.kb, question.text.lower()):
         return None  # "how much does MIT's master's cost per year?": another university's fees, no figure of ours
     subject = subject_of(advisor.kb, question, state_of(advisor.kb, question.context))
+    quoted = figures_by_value(advisor.kb, question.text.lower(), distinct=True) if subject is None else []
+    top = max((c for _n, c in question.ranking[:1]), default=0)
+    sure = question.intent in advisor.knowledge_intents and top >= SURE
+    if quoted and not sure:  # "is that $165,370 figure something I can compare to?": what the figure is, and where
+        subject = Subject(frozenset({"value"}), tuple(quoted), ())
     found_answer = provenance_answer(advisor, subject) if subject else None
     if found_answer is None:
         return None
     return lambda _advisor, _question, _found: found_answer
+
+
+SURE = 0.5  # NLU this sure of a knowledge intent: a figure quoted by value is the question's background

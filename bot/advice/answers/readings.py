@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Optional, Set
+from typing import Optional
 
 from bot.advice.answers.figures import figures_by_value, figures_named, topic_quoting
 from bot.advice.answers.programs import (
-    features_named_in,
+    offered_in,
     program_answer,
     program_in_context,
     programs_with_feature,
@@ -44,7 +44,7 @@ ASKS_FOR_A_PROGRAM = re.compile(
     r"\b(?:is there|are there|any|anything|something|recommend|suggest)\b[^?.!]{0,30}\b(?:master'?s|masters|courses?|"
     r"programs?|programmes?|degrees?|msc|study options?|options?)\b"
     r"|\bwhich (?:university|uni|school|college|one|program|programme|course|master'?s|degree)\b[^?.!]{0,30}"
-    r"\b(?:has|have|offers?|runs?|is|teach(?:es)?)\b"
+    r"\b(?:has|have|offers?|runs?|is|teach(?:es)?|fits?|suits?)\b"
 )
 
 
@@ -89,11 +89,6 @@ def a_program_asked_for(advisor: Tools, question: Question, found: Found) -> Opt
     program = handler_for(PROGRAM_INTENT, advisor.kb)
     with_features = {**found, FEATURE: sorted(features)}
     return lambda a, q, _f: program(a, replace(q, intent=PROGRAM_INTENT), with_features)
-
-
-def offered_in(advisor: Tools, background: str) -> Set[str]:
-    """What a program offers that the visitor's background names in several words ("I work full time")."""
-    return {normalise(s) for s, _p, _f in features_named_in(advisor, background)}
 
 
 # A claim put down to its source: "what growth rate does Northeastern quote?", "why, according to Leeds, …?"
@@ -326,16 +321,15 @@ def a_figure_against_the_intent(advisor: Tools, question: Question, found: Found
     if figures_by_value(advisor.kb, question.text.lower()):
         return None  # "would 4 years be enough?": a number of the visitor's, not the 4% growth
     named = figures_named(advisor.kb, question.text, by_description=False)
-    if len(named) != 1 or named[0] == quoted[0] or found.get(ROLE, []) not in ([], [_subject_id(advisor)]):
-        return None
+    if not 0 < len(named) <= 2 or quoted[0] in named or found.get(ROLE, []) not in ([], [_subject_id(advisor)]):
+        return None  # one figure, or two ("what pay and job growth could I expect?"), and not the intent's own
     if quoted[0].id in {s.id for s in figures_named(advisor.kb, question.text)}:
         return None  # "does a master's raise your pay?": "master's" describes the boost the intent is about
-    other_id = topic_quoting(advisor.kb, named[0])
-    other = advisor.kb.get(other_id) if other_id else None
-    if not isinstance(other, Topic):
+    others = [advisor.kb.get(topic_quoting(advisor.kb, stat) or "") for stat in named]
+    if not all(isinstance(t, Topic) for t in others):
         return None
-    handler = handler_for(other.intent, advisor.kb)
-    return lambda a, q, f: handler(a, replace(q, intent=other.intent), f)
+    intents = list(dict.fromkeys(t.intent for t in others if isinstance(t, Topic)))
+    return lambda a, q, f: a.combine([handler_for(i, a.kb)(a, replace(q, intent=i), f) for i in intents])
 
 
 def _subject_id(advisor: Tools) -> str:

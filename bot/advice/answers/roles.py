@@ -133,3 +133,35 @@ def two_roles_compared(advisor: Tools, question: Question, found: Found) -> Opti
     if len(described) < 2 or not COMPARES.search(question.text.lower()):
         return None
     return lambda a, q, f: compare_roles(a, described[:3])
+
+
+# A role the visitor wants to move into: "I'd like to be a business analyst", "my goal is director of engineering".
+WANTS_TO_BE = re.compile(
+    r"\b(?:i'?d like to (?:be|become|move into|get into)|i want to (?:be|become|move into|get into)|"
+    r"i'?m (?:hoping|aiming|trying|looking) to (?:be|become|move into|get into)|(?:my )?(?:long[- ]term )?goal is"
+    r"(?: to (?:be|become))?|dream (?:job|role) is|i aim to (?:be|become))\s+(?:an? |the )?"
+    r"(?P<role>[a-z][a-z /&-]{2,40})"
+)
+# Asking whether the degree or the field leads there: "does the EM degree point that way?", "is that a real path?"
+LEADS_THERE = re.compile(
+    r"\b(?:degree|master'?s?|masters|msc|ms|course|program|programme|path|route|way|step|help|lead)\b"
+)
+
+
+def a_role_they_want(advisor: Tools, question: Question, found: Found) -> Optional[Handler]:
+    """ "I'm a data analyst but I'd like to be a business analyst. Does the EM degree point that way?": that role."""
+    said = question.said().lower()
+    wanted = WANTS_TO_BE.search(said)
+    if wanted is None or not LEADS_THERE.search(question.text.lower()):
+        return None
+    roles = [
+        r
+        for r in advisor.kb.roles
+        if not r.is_subject
+        and r.involves
+        and any(re.match(rf"{re.escape(s.lower())}\b", wanted.group("role")) for s in r.synonyms)
+    ]
+    if len(roles) != 1:
+        return None
+    role = roles[0]
+    return lambda a, q, f: role_answer(a, role)

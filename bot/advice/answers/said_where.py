@@ -8,6 +8,7 @@ is the list answer's. Words that point clearly at no text leave the question to 
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Callable, List, Optional
 
@@ -21,7 +22,7 @@ from bot.language.vocabulary import content_words
 
 # "Which article talks about a skills gap?", "which uni mentions the Routemap?"
 WHICH_ARTICLE_SAYS = re.compile(
-    r"\b(?:which|what) (?:article|source|one|uni|university|school|piece|blog|post|of the (?:two|articles|sources))\b"
+    r"\b(?:which|what) (?:article|source|uni|university|school|piece|blog|post|of the (?:two|articles|sources))\b"
     r"[^?.!]{0,15}?\b(?:says?|said|mentions?|mentioned|talks? about|talked about|discuss(?:es|ed)?|covers?|"
     r"brings? up|is about|refers? to|writes? about|describes?|calls?|names?|has|raises?|points? (?:to|out))\s+"
     r"(?P<what>[^?.!]+)"
@@ -30,6 +31,9 @@ WHICH_ARTICLE_SAYS = re.compile(
 WHAT_IT_SAYS_ABOUT = re.compile(
     r"\bwhat (?:does|did|do) (?P<who>[^?.!]{2,40}?) (?:say|said|write|mention|tell us|have to say)\s+"
     r"(?:about|on|regarding|of)\s+(?P<what>[^?.!]+)"
+    # "what skills gap is Leeds talking about?"
+    r"|\bwhat (?P<what2>[\w' -]{3,40}?) (?:is|does|did|do) (?:the )?(?P<who2>\w+(?: \w+)?) (?:talking about|talk about|"
+    r"refer to|referring to|mean|on about)\b"
 )
 
 
@@ -67,11 +71,14 @@ def which_article_says(advisor: Tools, text: str) -> Optional[Answer]:
 
 def what_it_says_about(advisor: Tools, text: str) -> Optional[Answer]:
     asked = WHAT_IT_SAYS_ABOUT.search(text.lower())
-    articles = articles_named(advisor.kb, asked.group("who")) if asked else []
+    who, what = (
+        (asked.group("who") or asked.group("who2"), asked.group("what") or asked.group("what2")) if asked else ("", "")
+    )
+    articles = articles_named(advisor.kb, who) if asked else []
     if asked is None or len(articles) != 1:
         return None
     # A phrase of two words or more, word for word: one word ("pay") the article may say in others ("salary").
-    phrase = " ".join(stem(w) for w in content_words(asked.group("what")))
+    phrase = " ".join(stem(w) for w in content_words(what))
     if len(phrase.split()) < MIN_PHRASE:
         return None
     held = _holding(advisor, phrase, articles[0].id)
@@ -82,7 +89,7 @@ def what_it_says_about(advisor: Tools, text: str) -> Optional[Answer]:
     elsewhere = [m for m in (_holding(advisor, phrase, s.id) for s in others) if m is not None] if phrase else []
     if not elsewhere:
         return None
-    what = asked.group("what").strip()
+    what = what.strip()
     other = advisor.kb.source(elsewhere[0].detail.citation[0]).publisher
     lead = f"The {articles[0].publisher} article doesn't mention {what}; the {other} article does."
     answer = detail_answer(advisor, *elsewhere)
@@ -112,12 +119,33 @@ def _texts_saying(advisor: Tools, what: str, source_ids: List[str]) -> List[Matc
 
 def _holding(advisor: Tools, phrase: str, source_id: str) -> Optional[Match]:
     """The shortest text of the article whose words, stemmed, hold the phrase word for word."""
+    wanted = phrase.split()
     texts = [
         d
         for d in advisor.details.details
-        if d.citation[0] == source_id and f" {phrase} " in f" {' '.join(stem(w) for w in words(normalise(d.text)))} "
+        if d.citation[0] == source_id and _in_order(wanted, [stem(w) for w in words(normalise(d.text))])
     ]
     if not texts:
         return None
     shortest = min(texts, key=lambda d: len(d.text))
     return Match(shortest, 0.0, frozenset(phrase.split()))
+
+
+def _in_order(wanted: List[str], held: List[str]) -> bool:
+    """The words one after another in the text, each the same stem or one clipped from the other ("sustain",
+    "sustainabl")."""
+    return any(
+        all(w == h or _clipped(w, h) for w, h in zip(wanted, held[i : i + len(wanted)], strict=True))
+        for i in range(len(held) - len(wanted) + 1)
+    )
+
+
+def _clipped(one: str, other: str) -> bool:
+    """The same word in another form: they share all but the last few letters of the shorter ("sustainability",
+    "sustainable")."""
+    shared = len(os.path.commonprefix([one, other]))
+    return shared >= MIN_SHARED_START and shared >= min(len(one), len(other)) - FREE_ENDING
+
+
+MIN_SHARED_START = 5  # letters
+FREE_ENDING = 3  # letters of the shorter word's ending the other may not share
