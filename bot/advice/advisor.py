@@ -285,9 +285,12 @@ class Advisor(Tools):
         if question.intent in CONTEXT_INTENTS:
             has_context = bool(question.context.topic or question.context.citations)
             said = question.said()  # "that 18% thing - who says that?": the figure is in the background
+            # "who said that?" after the visitor's own message on the subject asks about that message
+            on_the_last = question.previous is not None and not off_topic(question.previous.text, self.topic_words)
             if (
                 question.intent == SOURCES_INTENT
                 and not has_context
+                and not on_the_last
                 and not asks_about_sources(said)
                 and not figures_named(self.kb, said)
             ):

@@ -56,7 +56,7 @@ from bot.advice.answers.roles import (
     role_in_context_rule,
     two_roles_compared,
 )
-from bot.advice.answers.said_where import what_it_says_rule, which_article_rule
+from bot.advice.answers.said_where import a_claim_the_visitor_quoted, what_it_says_rule, which_article_rule
 from bot.advice.answers.sources import origin_follow_up
 from bot.advice.answers.topics import technical_track_answer
 from bot.advice.profile import OWN_MOVE, prefers_technical_work
@@ -296,6 +296,7 @@ def gap_follow_up(advisor: Tools, question: Question, found: Found) -> Optional[
 # Rules read before the intent, for every intent: a short question leaning on the last answer.
 CONTEXT_RULES: List[Rule] = [
     acronym_rule,
+    a_claim_the_visitor_quoted,  # "I heard engineers build and managers lead…" then "who said that?"
     whom_it_is_for,
     why_follow_up,
     who_is_behind_a_feature,

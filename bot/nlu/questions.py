@@ -39,7 +39,8 @@ ASKING = re.compile(
 SENTENCE_END = re.compile(r"(?<=[?!.;:])\s+|\n+|\s+(?=\(?\d[).]\s)")
 # A second question joined to the first: ", and do I need …", " and also which …", "? also …", " + how …".
 JOINED = re.compile(
-    r"(?:,\s*|\s+)(?:and|also|plus|but|\+|&)\s+(?:also\s+|[a-z]+ly\s+)?(?=(?:" + QUESTION_WORDS + r")\b)"
+    r"(?:,\s*|\s+)(?:and|also|plus|but|\+|&)\s+(?:also\s+|[a-z]+ly\s+)?"
+    r"(?=(?:(?:by|in|for|to|from|at|on|with)\s+(?:how|what|which)\b|(?:" + QUESTION_WORDS + r")\b))"
     r"|,\s*(?:[a-z]+ly\s+)?(?=(?:what|which|who|where|when|why|how)\b)"
     # ", and name the frameworks…": an order after a comma and "and" is a part of its own
     r"|,\s*(?:and|also|plus)\s+(?=(?:" + ORDERS + r")\b)",

@@ -482,3 +482,32 @@ def test_a_role_the_visitor_wants_with_a_question_of_the_degree_is_that_role(wir
 def test_in_charge_of_names_no_narrower_subject(wired: Advisor) -> None:
     reply = ask(wired, "what is an engineering manager in charge of?", "ask_manager_work").text
     assert "specific to charge" not in reply
+
+
+# -- read from the final pair (AE, AF) after its first score ----------------------------------------------------
+
+
+def test_a_joined_question_opening_with_a_preposition_is_a_part_of_its_own() -> None:
+    from bot.nlu.questions import questions_of
+
+    message = "which modules does the course have and by how much can a masters raise pay"
+    assert [p.text(message) for p in questions_of(message)] == [
+        "which modules does the course have",
+        "by how much can a masters raise pay",
+    ]
+
+
+def test_the_first_version_asks_the_date() -> None:
+    assert "date" in facets_asked("was that the first version of it?")
+
+
+def test_who_said_a_claim_the_visitor_quoted_names_the_article_that_says_it(wired: Advisor, kb) -> None:
+    from bot.advice.types import Said
+
+    point = next(p for t in kb.topics for p in t.points if p.text.startswith("Engineers build solutions"))
+    quoted = "I read that engineers build solutions while managers lead the people and processes that deliver them"
+    question = Question(
+        "ask_sources", "who said that?", ranking=[("ask_sources", 0.6)], previous=Said(quoted, "out_of_scope", [])
+    )
+    reply = wired.answer(question).text
+    assert kb.source(point.source).publisher in reply and point.text in reply

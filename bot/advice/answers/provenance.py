@@ -41,7 +41,8 @@ FACETS: Dict[str, re.Pattern[str]] = {
         r"posted|written|put out|put up|released|issued)\b"
         r"|\bis (?:it|that|this)\b[^?]{0,25}\b(?:recent|current|up to date|outdated|old)\b"
         r"|\bbrand new\b|\bupdated\b|\b(?:first|originally) (?:came out|come out|appeared|went (?:up|live|online))\b"
-        r"|\boriginal version\b|\b(?:been|was|it) (?:changed|revised|edited)\b|^\W*(?:and |so |ok |okay |but )*when\W*$"
+        r"|\b(?:original|first|earliest|earlier) version\b|\b(?:been|was|it) (?:changed|revised|edited)\b"
+        r"|^\W*(?:and |so |ok |okay |but )*when\W*$"
         r"|\b(?:written|published|posted|released|out) in (?:\d{4}|[a-z]+ \d{4})\b|\boriginally\b"
     ),
     "publisher": re.compile(

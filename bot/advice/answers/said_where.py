@@ -149,3 +149,35 @@ def _clipped(one: str, other: str) -> bool:
 
 MIN_SHARED_START = 5  # letters
 FREE_ENDING = 3  # letters of the shorter word's ending the other may not share
+
+
+# "Who said that?", "is that in one of your sources?" after the visitor's own message quoting a claim.
+WHO_SAID_IT = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:who (?:said|says|wrote|claims?) (?:that|it|this)"
+    r"|which (?:article|source|one) (?:says?|said|mentions?) (?:that|it|this)"
+    r"|is (?:that|it|this) (?:in|from) (?:one of )?(?:your|the) (?:sources|articles))"
+)
+# What a visitor puts before a claim they heard: "I heard somewhere that…", "someone told me…".
+HEARD = re.compile(r"^.*?\b(?:heard|read|told me|says|said|reckons|claims?)\b(?: somewhere| online)?(?: that)?\s+")
+MOST_OF_THE_CLAIM = 0.6  # of its content words, that one text of the KB holds
+
+
+def a_claim_the_visitor_quoted(advisor: Tools, question: Question, found: Found) -> Optional[Callable[..., Answer]]:
+    """Router rule: "who said that?" after the visitor's own message quoting a claim: the article that says it."""
+    previous = question.previous
+    low = question.text.lower()
+    if previous is not None and WHO_SAID_IT.search(low):
+        claim = HEARD.sub("", previous.text.lower(), count=1)
+    elif HEARD.match(low) and "?" not in low and not re.search(r"\d", low):
+        claim = HEARD.sub("", low, count=1)  # "I heard somewhere that engineers build and managers lead…"
+    else:
+        return None
+    wanted = {stem(w) for w in content_words(claim)}
+    matches = [advisor.details.best(claim, frozenset({source.id})) for source in advisor.kb.sources]
+    held = [m for m in matches if m is not None and len(m.shared) >= MOST_OF_THE_CLAIM * len(wanted)]
+    if len(held) != 1:
+        return None
+    source = advisor.kb.source(held[0].detail.citation[0])
+    answer = detail_answer(advisor, held[0])
+    lines = [f"The {source.publisher} article says so:", held[0].detail.text]
+    return lambda _a, _q, _f: advisor.compose(lines, answer.citations, advisor.help_buttons(), updates=answer.updates)
