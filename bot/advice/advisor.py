@@ -107,7 +107,10 @@ class Advisor(Tools):
         # NLU unsure of every part, but the sources answer each ("…, and which one…?"); of the message and its one
         # question, the question apart from its background ("quality engineer, 10 yrs. what would a master's add?")
         unsure = [replace(p, intent=UNSURE_INTENT) for p in question.parts[:MAX_QUESTIONS]]
-        alone = len(unsure) == 1 and question.intent == UNSURE_INTENT
+        # …or read as out of scope whole, though its one question reads as a topic ("…translating jargon for
+        # sales, and I love mentoring. signs I should manage?")
+        topical = bool(question.parts) and question.parts[0].intent in self.knowledge_intents
+        alone = len(unsure) == 1 and (question.intent == UNSURE_INTENT or question.intent == OUT_OF_SCOPE and topical)
         each = self.each_part(question, unsure) if len(unsure) > 1 or alone else []
         if each and all(a.kind == AnswerKind.ANSWER and a.citations for a in each):
             return self.combine(each)

@@ -62,6 +62,8 @@ ASKS_FOR_SIGNS = re.compile(
     # "is that a sign I should move to management?", "does that mean I'm ready?"
     r"|\b(?:is|are) (?:that|this|these|those|it|they) (?:a |any )?(?:good )?signs? (?:that )?(?:i|i'?m|i am)\b"
     r"|\bdoes (?:that|this|it) mean (?:i'?m|i am) ready\b"
+    # "signs I should manage?", "any signs I'd be good at it?"
+    r"|^\W*(?:(?:and|so|any|are (?:these|those|they))\W+)*signs? (?:that )?(?:i|i'?d|i'?m|i am)\b"
 )
 
 

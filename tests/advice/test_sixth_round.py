@@ -511,3 +511,31 @@ def test_who_said_a_claim_the_visitor_quoted_names_the_article_that_says_it(wire
     )
     reply = wired.answer(question).text
     assert kb.source(point.source).publisher in reply and point.text in reply
+
+
+def test_one_topical_question_in_a_message_read_as_out_of_scope_is_answered_when_the_sources_can(
+    wired: Advisor, kb
+) -> None:
+    fit = kb.topic_for_intent("ask_fit")
+    background = "I'm always explaining our tech to the sales team, and I love mentoring."
+    asked = "signs I should manage?"
+    question = Question(
+        "out_of_scope",
+        f"{background} {asked}",
+        ranking=[("out_of_scope", 0.64)],
+        parts=[QuestionPart("ask_fit", asked, (), 0.24)],
+        background=background,
+    )
+    assert wired.kb.fill(fit.points[0].text) in wired.answer(question).text
+
+
+def test_an_everyday_question_read_as_out_of_scope_stays_declined(wired: Advisor) -> None:
+    asked = "what should I cook tonight?"
+    question = Question(
+        "out_of_scope",
+        f"I'm tired after work. {asked}",
+        ranking=[("out_of_scope", 0.9)],
+        parts=[QuestionPart("out_of_scope", asked, (), 0.9)],
+        background="I'm tired after work.",
+    )
+    assert wired.answer(question).kind == AnswerKind.DECLINE
