@@ -6,8 +6,9 @@ read text the same way, or a word known at build time is missed at run time.
 
 from __future__ import annotations
 
+import os
 import re
-from typing import Iterable, List
+from typing import Iterable, List, Sequence
 
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z]{2,}")
@@ -51,3 +52,24 @@ def named_in(text: str, names: Iterable[str]) -> bool:
     """True when the text names one of the names, as whole words, case and apostrophes aside."""
     low = normalise(text)
     return any(re.search(rf"(?<!\w){re.escape(normalise(n))}(?!\w)", low) for n in names)
+
+
+MIN_FORM_START = 4  # letters two forms of a word share at least: "leav" (leaving) and "leave"
+FREE_ENDING = 3  # letters of the shorter form's ending the other may not share: "sustainab|le", "sustainab|ility"
+
+
+def same_word_form(one: str, other: str) -> bool:
+    """Two stems of one word in different forms ("leav"/"leave", "sustainability"/"sustainable", "recognis"/
+    "recognise"): equal, or sharing all but the last few letters of the shorter."""
+    if one == other:
+        return True
+    shared = len(os.path.commonprefix([one, other]))
+    return shared >= MIN_FORM_START and shared >= min(len(one), len(other)) - FREE_ENDING
+
+
+def holds_in_order(held: Sequence[str], wanted: Sequence[str]) -> bool:
+    """True when the wanted stems come one after another in the held ones, each in any form of its word."""
+    return any(
+        all(same_word_form(w, h) for w, h in zip(wanted, held[i : i + len(wanted)], strict=True))
+        for i in range(len(held) - len(wanted) + 1)
+    )

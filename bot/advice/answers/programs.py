@@ -16,7 +16,7 @@ from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
 from bot.knowledge.model import Feature, Program
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
-from bot.knowledge.text import normalise, stem, words
+from bot.knowledge.text import holds_in_order, normalise, stem, words
 
 FEATURES_SHOWN = 3  # features in a program's overview; "tell me more" gives the rest
 
@@ -212,24 +212,10 @@ def features_by_word(advisor: Composer, text: str, program_ids: Sequence[str], s
     ]
 
 
-def _clipped(one: str, other: str) -> bool:
-    """One stem the other's start, four letters at least: "leav" (leaving) and "leave"."""
-    shorter, longer = sorted((one, other), key=len)
-    return len(shorter) >= MIN_CLIPPED and longer.startswith(shorter)
-
-
-MIN_CLIPPED = 4
-
-
 def _held(asked: List[str], synonym: List[str], several: bool) -> bool:
     if len(synonym) == 1 and not several:
         return any(same_word(synonym[0], a) for a in asked)
-    if len(synonym) < 2 or not several:
-        return False
-    return any(
-        all(s == a or _clipped(s, a) for s, a in zip(synonym, asked[i : i + len(synonym)], strict=True))
-        for i in range(len(asked) - len(synonym) + 1)
-    )
+    return several and len(synonym) > 1 and holds_in_order(asked, synonym)
 
 
 COUNT = re.compile(r"\bhow many\b")  # "how many of them?" after "…from four leading engineering schools"

@@ -8,7 +8,6 @@ is the list answer's. Words that point clearly at no text leave the question to 
 
 from __future__ import annotations
 
-import os
 import re
 from typing import Callable, List, Optional
 
@@ -17,7 +16,7 @@ from bot.advice.details import Match, detail_answer
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Found, Question
 from bot.knowledge.terms import FEATURE, ROLE
-from bot.knowledge.text import normalise, stem, words
+from bot.knowledge.text import holds_in_order, normalise, stem, words
 from bot.language.vocabulary import content_words
 
 # "Which article talks about a skills gap?", "which uni mentions the Routemap?"
@@ -123,32 +122,12 @@ def _holding(advisor: Tools, phrase: str, source_id: str) -> Optional[Match]:
     texts = [
         d
         for d in advisor.details.details
-        if d.citation[0] == source_id and _in_order(wanted, [stem(w) for w in words(normalise(d.text))])
+        if d.citation[0] == source_id and holds_in_order([stem(w) for w in words(normalise(d.text))], wanted)
     ]
     if not texts:
         return None
     shortest = min(texts, key=lambda d: len(d.text))
     return Match(shortest, 0.0, frozenset(phrase.split()))
-
-
-def _in_order(wanted: List[str], held: List[str]) -> bool:
-    """The words one after another in the text, each the same stem or one clipped from the other ("sustain",
-    "sustainabl")."""
-    return any(
-        all(w == h or _clipped(w, h) for w, h in zip(wanted, held[i : i + len(wanted)], strict=True))
-        for i in range(len(held) - len(wanted) + 1)
-    )
-
-
-def _clipped(one: str, other: str) -> bool:
-    """The same word in another form: they share all but the last few letters of the shorter ("sustainability",
-    "sustainable")."""
-    shared = len(os.path.commonprefix([one, other]))
-    return shared >= MIN_SHARED_START and shared >= min(len(one), len(other)) - FREE_ENDING
-
-
-MIN_SHARED_START = 5  # letters
-FREE_ENDING = 3  # letters of the shorter word's ending the other may not share
 
 
 # "Who said that?", "is that in one of your sources?" after the visitor's own message quoting a claim.
