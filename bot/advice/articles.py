@@ -62,6 +62,12 @@ def scoped_to_article(composer: Composer, answer: Answer, articles: Sequence[Sou
     return article_topic_answer(composer, topic, articles[0])
 
 
+# "The other one", "what about the other uni?", "who published the other article?": the article not the last one.
+OTHER_ONE = re.compile(
+    r"\bthe other (?:one|uni|university|article|piece|post|blog|school|source|site|side)\b|\bthe other\W*$"
+)
+
+
 def other_article(composer: Composer, article: Optional[Source]) -> Optional[Source]:
     others = [s for s in composer.kb.sources if article is not None and s.id != article.id]
     return others[0] if len(others) == 1 else None

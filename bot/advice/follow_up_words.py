@@ -22,7 +22,7 @@ ASKS_FOR_NAMES = re.compile(
 ASKS_HOW_MUCH = re.compile(r"\bhow (?:much|many|fast)\b|\bby how\b")
 POINTS_BACK = re.compile(r"\b(?:it|that|this|they|them|those|these|ones)\b")
 ASKS_BY_WH = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|but|then|right|well|alright)\W+)*(?:what|which|how|who|why|when|where)\b"
+    r"^\W*(?:(?:and|so|ok|okay|but|then|right|well|alright)\W+)*(?:what|whats|which|how|who|whom|whose|why|when|where)\b"
 )
 MIN_SHARED_WORDS = 2  # with the last answer's texts, for a question NLU read as small talk
 CONTINUES = re.compile(r"\W*(?:and|so|also|plus|what about|how about)\b")  # "and what technical stuff…?"

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
+from bot.advice import follow_up_words as cue  # a question asked by its first word
 from bot.advice.advisor import Advisor
 from bot.advice.answers.personal import personal_advice
 from bot.advice.answers.roles import matching_roles
@@ -34,9 +35,6 @@ ASIDE_CHITCHAT = frozenset({"help", "bot_identity", "greet", "thank"})
 NOT_ASIDES = frozenset({"ask_fit", "check_readiness", "ask_role_match"})
 LEAVE_INTENTS = frozenset({"stop", "goodbye"})
 MIN_CONFIDENCE = 0.5
-ASKS_BY_WH = re.compile(
-    r"^\W*(?:and |so |but |ok |okay )?(?:how|what|what's|whats|which|who|whom|whose|why|when|where)\b"
-)
 # A reply shaped as a question: a question word or a verb first, or a question mark at the end.
 ASKS = re.compile(
     r"\?\s*$|^\W*(?:and |so |but |ok |okay )?(?:how|what|which|who|whom|whose|why|when|where|is|are|does|do|did|"
@@ -327,7 +325,7 @@ class ReadinessCheck:
 def _reply_in(text: str) -> Optional[Reply]:
     """Yes, partly, no or unsure; none in a question that opens with a question word ("what's the weather like?",
     though "like" can be a yes)."""
-    return None if ASKS_BY_WH.match(text.lower()) else interpret(text)
+    return None if cue.ASKS_BY_WH.match(text.lower()) else interpret(text)
 
 
 def _level(score: float) -> str:

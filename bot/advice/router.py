@@ -13,7 +13,7 @@ from typing import Callable, List, Optional
 from bot.advice.answers.acronyms import acronym_rule
 from bot.advice.answers.article_figures import figures_of_an_article
 from bot.advice.answers.gaps import answer_uncovered, decisive_gap_answer, gap_in_the_background
-from bot.advice.answers.lists import OTHER_ONE, list_rule
+from bot.advice.answers.lists import list_rule
 from bot.advice.answers.places import place_answer
 from bot.advice.answers.programs import (
     a_feature_of_a_program,
@@ -59,6 +59,7 @@ from bot.advice.answers.roles import (
 from bot.advice.answers.said_where import a_claim_the_visitor_quoted, what_it_says_rule, which_article_rule
 from bot.advice.answers.sources import origin_follow_up
 from bot.advice.answers.topics import technical_track_answer
+from bot.advice.articles import OTHER_ONE
 from bot.advice.profile import OWN_MOVE, prefers_technical_work
 from bot.advice.registry import HANDLERS, OUT_OF_SCOPE, Handler, handler_for
 from bot.advice.retrieval import PROGRAM_WORDS

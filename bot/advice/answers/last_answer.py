@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from bot.advice import follow_up_words as cue  # how a follow-up points at the last answer
 from bot.advice.answers.kb_lists import is_its_list
-from bot.advice.answers.lists import OTHER_ONE
 from bot.advice.answers.programs import program_answer, program_in_context
+from bot.advice.articles import OTHER_ONE
 from bot.advice.details import detail_answer
 from bot.advice.narrower import quotes_a_figure
 from bot.advice.tools import Tools

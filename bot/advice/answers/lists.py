@@ -23,7 +23,7 @@ from bot.advice.answers.kb_lists import (
 )
 from bot.advice.answers.list_items import item_answer, item_by_words, membership_answer
 from bot.advice.answers.provenance import articles_named
-from bot.advice.articles import ARTICLE_WORDS, other_article
+from bot.advice.articles import ARTICLE_WORDS, OTHER_ONE, other_article
 from bot.advice.state import DialogueState, state_of
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, Citation, Found, Question
@@ -224,7 +224,6 @@ def _articles_leaned_on(advisor: Tools, low: str, state: DialogueState) -> Seque
 
 
 POINTS_AT_ONE = re.compile(r"\b(?:it|its|that one|this one|that article|this article|that uni|that university)\b")
-OTHER_ONE = re.compile(r"\bthe other (?:one|uni|university|article|piece|school|source|side)\b|\bthe other\W*$")
 SHORT_FOLLOW_UP = 10  # words
 
 

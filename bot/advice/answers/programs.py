@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, List, Optional, Sequence, Set, Tuple
+from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from bot.advice.answers.figures import figures_named
 from bot.advice.answers.roles import compare_roles, role_answer
@@ -14,7 +14,8 @@ from bot.advice.retrieval import PROGRAM_WORDS, same_word
 from bot.advice.state import PROGRAM_TOPIC, program_topic_id
 from bot.advice.tools import Tools
 from bot.advice.types import Answer, AnswerKind, Citation, Found, Question
-from bot.knowledge.model import Feature, Program
+from bot.knowledge.derived import per_kb
+from bot.knowledge.model import Feature, KnowledgeBase, Program
 from bot.knowledge.terms import FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import holds_in_order, normalise, stem, words
 
@@ -204,11 +205,19 @@ def features_by_word(advisor: Composer, text: str, program_ids: Sequence[str], s
     order ("without leaving my job" for "leave my job")."""
     asked = [stem(w) for w in words(normalise(text))]
     return [
-        f.synonyms[0]
-        for p in advisor.kb.programs
-        if p.id in program_ids
+        name
+        for program_id, name, synonyms in _synonym_stems(advisor.kb)
+        if program_id in program_ids and any(_held(asked, list(synonym), several) for synonym in synonyms)
+    ]
+
+
+@per_kb
+def _synonym_stems(kb: KnowledgeBase) -> List[Tuple[str, str, List[Tuple[str, ...]]]]:
+    """Each program feature (program id, first synonym) with its synonyms' stems, in order."""
+    return [
+        (p.id, f.synonyms[0], [tuple(stem(w) for w in words(normalise(s))) for s in f.synonyms])
+        for p in kb.programs
         for f in p.features
-        if any(_held(asked, [stem(w) for w in words(normalise(s))], several) for s in f.synonyms)
     ]
 
 
@@ -279,6 +288,16 @@ def offered_in(advisor: Composer, background: str) -> Set[str]:
     several = {normalise(s) for s, _p, _f in features_named_in(advisor, background)}
     if several:
         return several
-    said = set(words(normalise(background)))
-    single = {normalise(s) for p in advisor.kb.programs for f in p.features for s in f.synonyms if " " not in s}
-    return {w for w in said & single if len(programs_with_feature(advisor, [w])) == 1}
+    return set(words(normalise(background))) & _words_of_one_program(advisor.kb)
+
+
+@per_kb
+def _words_of_one_program(kb: KnowledgeBase) -> FrozenSet[str]:
+    """The one-word feature synonyms that only one program's features have."""
+    holders: Dict[str, Set[str]] = {}
+    for p in kb.programs:
+        for f in p.features:
+            for s in f.synonyms:
+                if " " not in s:
+                    holders.setdefault(normalise(s), set()).add(p.id)
+    return frozenset(w for w, ids in holders.items() if len(ids) == 1)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.advice.answers.figures import figures_by_value, figures_named, topic_quoting
-from bot.advice.articles import ARTICLE_WORDS, articles_named, authors_named
+from bot.advice.articles import ARTICLE_WORDS, OTHER_ONE, articles_named, authors_named
 from bot.advice.state import DialogueState, state_of
 from bot.advice.subjects import other_institution
 from bot.advice.tools import Tools
@@ -126,7 +126,6 @@ POINTS_AT_ARTICLE = re.compile(
     r"\b(?:article|articles|piece|post|blog|page|source|sources|text|report|story|write-up|writeup|it|that|this|"
     r"they|one|ones)\b"
 )
-THE_OTHER = re.compile(r"\bthe other (?:one|article|piece|post|blog|uni|university|source|site)\b")
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -186,7 +185,7 @@ def _articles_asked_of(kb: KnowledgeBase, question: Question, state: DialogueSta
     """The articles a question about the sources is about: named, named in its background, or the last answer's."""
     low = question.text.lower()
     articles = articles_named(kb, question.text)
-    if not articles and THE_OTHER.search(low) and state.article is not None:
+    if not articles and OTHER_ONE.search(low) and state.article is not None:
         others = [s for s in kb.sources if s.id != state.article.id]  # "…, and who published the other article?"
         return others if len(others) == 1 else []
     if not articles and question.background and POINTS_AT_ARTICLE.search(low):
@@ -366,7 +365,7 @@ def several_facets_answer(advisor: Tools, question: Question) -> Optional[Answer
 
     Split, "who measured it?" and "which country is it for?" lose the figure the first part named.
     """
-    if len(facets_asked(question.text)) < MIN_WHOLE_FACETS or THE_OTHER.search(question.text.lower()):
+    if len(facets_asked(question.text)) < MIN_WHOLE_FACETS or OTHER_ONE.search(question.text.lower()):
         return None  # "when was the Leeds one published, and who published the other article?": two subjects
     subject = subject_of(advisor.kb, question, state_of(advisor.kb, question.context))
     return provenance_answer(advisor, subject) if subject else None

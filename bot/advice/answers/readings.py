@@ -16,6 +16,7 @@ from typing import Optional
 
 from bot.advice.answers.figures import figures_by_value, figures_named, topic_quoting
 from bot.advice.answers.programs import (
+    PROGRAM_INTENT,
     offered_in,
     program_answer,
     program_in_context,
@@ -35,7 +36,7 @@ from bot.knowledge.model import Topic
 from bot.knowledge.terms import ASPECT, FEATURE, GAP, PROGRAM, ROLE
 from bot.knowledge.text import named_in, normalise
 
-PROGRAM_INTENT, ROLE_INTENT = "ask_program", "ask_role"
+ROLE_INTENT = "ask_role"
 UNSURE = "nlu_fallback"  # NLU's intent when no intent is confident enough
 FOLLOW_UP = "follow_up"  # "and how does Leeds define it?"
 

@@ -9,7 +9,8 @@ is the list answer's. Words that point clearly at no text leave the question to 
 from __future__ import annotations
 
 import re
-from typing import Callable, List, Optional
+from functools import cache
+from typing import Callable, List, Optional, Tuple
 
 from bot.advice.articles import articles_named
 from bot.advice.details import Match, detail_answer
@@ -122,7 +123,7 @@ def _holding(advisor: Tools, phrase: str, source_id: str) -> Optional[Match]:
     texts = [
         d
         for d in advisor.details.details
-        if d.citation[0] == source_id and holds_in_order([stem(w) for w in words(normalise(d.text))], wanted)
+        if d.citation[0] == source_id and holds_in_order(_stems_in_order(d.text), wanted)
     ]
     if not texts:
         return None
@@ -160,3 +161,8 @@ def a_claim_the_visitor_quoted(advisor: Tools, question: Question, found: Found)
     answer = detail_answer(advisor, held[0])
     lines = [f"The {source.publisher} article says so:", held[0].detail.text]
     return lambda _a, _q, _f: advisor.compose(lines, answer.citations, advisor.help_buttons(), updates=answer.updates)
+
+
+@cache  # the KB's texts: a bounded set, each stemmed once
+def _stems_in_order(text: str) -> Tuple[str, ...]:
+    return tuple(stem(w) for w in words(normalise(text)))
